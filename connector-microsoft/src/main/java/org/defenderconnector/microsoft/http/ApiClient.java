@@ -86,6 +86,14 @@ public final class ApiClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits the policy's backoff after the {@code failures}-th broken body of a stream the caller
+     * reads itself (a download kept open across polls), before it opens the request again.
+     */
+    public void backOff(ApiRequest request, int failures) throws ApiException {
+        sleep(settings.retry().backoff(failures), request);
+    }
+
     /** The failure to report for a body that could not be read, after the retries the caller made. */
     public static ApiException brokenBody(ApiRequest request, IOException broken, int attempts) {
         return new ApiException(ApiException.Kind.MALFORMED_BODY, 200, request.family().displayName() + " "
@@ -178,7 +186,8 @@ public final class ApiClient implements AutoCloseable {
                             wait.toMillis(), asked.isPresent() ? "Retry-After" : "backoff");
                 }
                 default -> {
-                    if (status >= 500) {
+                    // 501 Not Implemented says the request will never work (an unsupported $expand): no retries.
+                    if (status >= 500 && status != 501) {
                         failures++;
                         if (failures >= retry.maxAttempts()) {
                             throw new ApiException(ApiException.Kind.SERVER_ERROR, status, prefix + " "
