@@ -16,7 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, int maxThrottleRetries,
                           Duration maxRetryAfter) {
     public static final RetryPolicy DEFAULT = new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(30), 5,
-            Duration.ofSeconds(120));
+            Duration.ofSeconds(60));
 
     public RetryPolicy {
         if (maxAttempts < 1) {

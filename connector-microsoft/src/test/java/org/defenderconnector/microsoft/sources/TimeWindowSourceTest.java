@@ -378,4 +378,26 @@ class TimeWindowSourceTest {
         assertThat(alerts.requestCount() - before).isEqualTo(5);
         assertThat(loop.deliveredKeys()).containsExactly("q1@" + T0.minusSeconds(100));
     }
+
+    @Test
+    void aMissingPermissionStopsTheStreamWithTheFixAndSkipsNothing() throws Exception {
+        TimeWindowSource source = source(100, false);
+        alerts.add("p1", T0.minusSeconds(100));
+        server.route("/api/alerts", ex -> ex.respond(403, "{\"error\":{\"code\":\"Forbidden\",\"message\":\"The application"
+                + " does not have any of the required application permissions (Alert.ReadWrite.All, Alert.Read.All) to access"
+                + " the resource.\",\"target\":\"c0ffee00-0000-4000-8000-000000000000\"}}"));
+        DeliveryLoop loop = new DeliveryLoop(source);
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(loop::cycle).isInstanceOfSatisfying(SourceException.class, e -> {
+                assertThat(e.retryable()).isFalse();
+                assertThat(e.getMessage()).contains("Alert.ReadWrite.All, Alert.Read.All");
+                assertThat(e.fix()).contains("Alert.Read.All").contains("Grant admin consent");
+            });
+        }
+        assertThat(skippedWindows).isEmpty();
+        // Consent granted: the stream resumes where it was, nothing lost.
+        server.route("/api/alerts", alerts);
+        loop.drain(10);
+        assertThat(loop.deliveredKeys()).containsExactly("p1@" + T0.minusSeconds(100));
+    }
 }
