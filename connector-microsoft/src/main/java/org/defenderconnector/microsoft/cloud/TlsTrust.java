@@ -25,16 +25,18 @@ import java.util.Optional;
 public final class TlsTrust {
     private final Path extraCaFile;
     private final SSLContext sslContext;
+    private final X509TrustManager trustManager;
 
-    private TlsTrust(Path extraCaFile, SSLContext sslContext) {
+    private TlsTrust(Path extraCaFile, SSLContext sslContext, X509TrustManager trustManager) {
         this.extraCaFile = extraCaFile;
         this.sslContext = sslContext;
+        this.trustManager = trustManager;
     }
 
     /** The JDK's default trust store only. */
     public static TlsTrust systemDefault() {
         try {
-            return new TlsTrust(null, SSLContext.getDefault());
+            return new TlsTrust(null, SSLContext.getDefault(), defaultTrustManager());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The JDK has no default TLS context", e);
         }
@@ -62,7 +64,13 @@ public final class TlsTrust {
             tmf.init(store);
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(null, tmf.getTrustManagers(), null);
-            return new TlsTrust(pemFile, ctx);
+            X509TrustManager tm = null;
+            for (var m : tmf.getTrustManagers()) {
+                if (m instanceof X509TrustManager x509) {
+                    tm = x509;
+                }
+            }
+            return new TlsTrust(pemFile, ctx, tm);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("Could not build a trust store with " + pemFile, e);
         }
@@ -75,6 +83,11 @@ public final class TlsTrust {
 
     public SSLContext sslContext() {
         return sslContext;
+    }
+
+    /** The trust manager behind {@link #sslContext()}, for HTTP clients that take one directly. */
+    public X509TrustManager trustManager() {
+        return trustManager;
     }
 
     public Optional<Path> extraCaFile() {

@@ -20,12 +20,12 @@ public final class TroubleshootingDoc {
                 .append("`defender-connector check` diagnoses an app registration: it gets a token per API, reads the\n")
                 .append("permissions in it, and makes one cheap read per requested stream. Every failure it reports has an\n")
                 .append("id below. This page is generated from the same table the command prints from\n")
-                .append("(`connector-microsoft/.../onboarding/Guidance.java`); words in `<angle brackets>` are filled in\n")
+                .append("(`connector-microsoft/.../onboarding/Guidance.java`); `<placeholders>` are filled in\n")
                 .append("with your values when `check` prints them.\n\n")
                 .append("| id | when | symptom |\n|---|---|---|\n");
         for (Guidance g : Guidance.values()) {
             sb.append("| [").append(g.name()).append("](#").append(g.name().toLowerCase(java.util.Locale.ROOT))
-                    .append(") | ").append(g.trigger()).append(" | ").append(escapeCell(g.generic().symptom())).append(" |\n");
+                    .append(") | ").append(g.trigger()).append(" | ").append(escapeCell(md(g.symptom()))).append(" |\n");
         }
         sb.append('\n');
         for (Guidance g : Guidance.values()) {
@@ -36,12 +36,16 @@ public final class TroubleshootingDoc {
 
     /** The section of one entry; the drift test looks for exactly this text in the docs file. */
     public static String section(Guidance g) {
-        Advice a = g.generic();
         return "## " + g.name() + "\n\n"
                 + "- **When:** " + g.trigger() + "\n"
-                + "- **Symptom:** " + a.symptom() + "\n"
-                + "- **Cause:** " + a.cause() + "\n"
-                + "- **Fix:** " + a.fix() + "\n\n";
+                + "- **Symptom:** " + md(g.symptom()) + "\n"
+                + "- **Cause:** " + md(g.cause()) + "\n"
+                + "- **Fix:** " + md(g.fix()) + "\n\n";
+    }
+
+    /** Placeholders as code spans, so Markdown does not take {@code <tenant>} for an HTML tag. */
+    private static String md(String template) {
+        return template.replaceAll("\\{([a-zA-Z]+)}", "`<$1>`");
     }
 
     private static String escapeCell(String s) {
