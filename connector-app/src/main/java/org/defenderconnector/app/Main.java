@@ -1,5 +1,6 @@
 package org.defenderconnector.app;
 
+import org.defenderconnector.app.normalize.NormalizeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "defender-connector", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Connects Microsoft Defender for Endpoint and Defender XDR to your security stack.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, NormalizeCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
