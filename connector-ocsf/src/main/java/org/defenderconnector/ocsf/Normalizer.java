@@ -1,0 +1,58 @@
+package org.defenderconnector.ocsf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * Routes a raw record to the mapper for its kind and returns the OCSF event. Mappers are found with
+ * {@link ServiceLoader} ({@code META-INF/services/org.defenderconnector.ocsf.OcsfMapper}); kinds are
+ * matched case-insensitively. A kind no mapper claims becomes a Base Event with the record unmapped.
+ */
+public final class Normalizer {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, OcsfMapper> byKind = new HashMap<>();
+    private final OcsfMapper fallback = new BaseEventMapper();
+
+    public Normalizer(List<OcsfMapper> mappers) {
+        for (OcsfMapper mapper : mappers) {
+            for (String kind : mapper.kinds()) {
+                OcsfMapper previous = byKind.put(kind.toLowerCase(Locale.ROOT), mapper);
+                if (previous != null && previous != mapper) {
+                    throw new IllegalStateException("two mappers claim record kind " + kind + ": "
+                            + previous.getClass().getName() + " and " + mapper.getClass().getName());
+                }
+            }
+        }
+    }
+
+    /** The normalizer with every mapper on the class path. */
+    public static Normalizer withAllMappers() {
+        return new Normalizer(ServiceLoader.load(OcsfMapper.class).stream().map(ServiceLoader.Provider::get).toList());
+    }
+
+    public boolean knows(String kind) {
+        return kind != null && byKind.containsKey(kind.toLowerCase(Locale.ROOT));
+    }
+
+    public ObjectNode normalize(String kind, JsonNode record, MappingContext context) {
+        OcsfMapper mapper = kind == null ? null : byKind.get(kind.toLowerCase(Locale.ROOT));
+        return (mapper == null ? fallback : mapper).map(new RecordFields(record), context);
+    }
+
+    /** Normalizes raw JSON text and returns OCSF JSON text. */
+    public String normalize(String kind, String rawJson, MappingContext context) {
+        try {
+            return JSON.writeValueAsString(normalize(kind, JSON.readTree(rawJson), context));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("record is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}
