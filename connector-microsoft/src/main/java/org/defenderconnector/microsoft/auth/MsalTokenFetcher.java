@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Fetches client-credentials tokens with msal4j. One MSAL application per tenant (the authority
+ * Fetches client-credentials tokens with msal4j over {@link EntraHttpClient}. One MSAL application per tenant (the authority
  * carries the tenant); MSAL's own cache is bypassed ({@code skipCache}) because it misses whenever
  * the authority has a non-443 port and because {@link TokenSource} keeps the one cache we rely on.
  */
@@ -36,21 +36,24 @@ final class MsalTokenFetcher implements TokenFetcher {
     private final ClientCredential credential;
     private final IClientCredential msalCredential;
     private final Endpoints endpoints;
-    private final TlsTrust tls;
     private final Clock clock;
+    private final EntraHttpClient httpClient;
     private final Map<String, ConfidentialClientApplication> appsByTenant = new ConcurrentHashMap<>();
 
     MsalTokenFetcher(String clientId, ClientCredential credential, Endpoints endpoints, TlsTrust tls, Clock clock) {
         this.clientId = clientId;
         this.credential = credential;
         this.endpoints = endpoints;
-        this.tls = tls;
         this.clock = clock;
+        this.httpClient = new EntraHttpClient(tls, java.time.Duration.ofSeconds(15), java.time.Duration.ofSeconds(45));
         if (credential instanceof ClientSecret s) {
             this.msalCredential = ClientCredentialFactory.createFromSecret(s.value());
         } else {
             ClientCertificate c = (ClientCertificate) credential;
-            this.msalCredential = ClientCredentialFactory.createFromCertificateChain(c.privateKey(), c.chain());
+            // A fresh assertion per token request, for the endpoint MSAL is about to call.
+            this.msalCredential = ClientCredentialFactory.createFromCallback(
+                    (com.microsoft.aad.msal4j.AssertionRequestOptions options) ->
+                            ClientAssertion.create(c, clientId, options.tokenEndpoint(), clock.instant()));
         }
     }
 
@@ -85,9 +88,7 @@ final class MsalTokenFetcher implements TokenFetcher {
             return ConfidentialClientApplication.builder(clientId, msalCredential)
                     .authority(endpoints.authorityFor(tenant))
                     .instanceDiscovery(endpoints.instanceDiscovery())
-                    .sslSocketFactory(tls.sslContext().getSocketFactory())
-                    .connectTimeoutForDefaultHttpClient(15_000)
-                    .readTimeoutForDefaultHttpClient(45_000)
+                    .httpClient(httpClient)
                     .build();
         } catch (MalformedURLException | IllegalArgumentException e) {
             throw new TokenException(TokenException.Kind.FAILED, key, null, null, null, null, null,

@@ -113,6 +113,15 @@ public final class CheckRunner {
             }
             checks.add(new Check(tokenId, CheckStatus.PASS, tokenTitle, describe(claims, token), api, null, null));
 
+            Api audienceOwner = ownerOfAudience(request, claims.audience());
+            if (audienceOwner != null && audienceOwner != api) {
+                checks.add(new Check("audience:" + api.id(), CheckStatus.FAIL, "audience for " + api.entraName(),
+                        "the token is for " + audienceOwner.entraName() + " (" + claims.audience() + ")", api, null,
+                        diagnosis.wrongAudience(api, claims.audience())));
+                skipStreams(checks, reqs, "token for the wrong API");
+                continue;
+            }
+
             if (!claims.hasRolesClaim()) {
                 Set<String> needed = new LinkedHashSet<>();
                 reqs.forEach(r -> needed.add(r.leastPrivileged()));
@@ -187,6 +196,29 @@ public final class CheckRunner {
             Thread.currentThread().interrupt();
             return new Check(id, CheckStatus.FAIL, readTitle(r), "interrupted", api, r.stream(), null);
         }
+    }
+
+    /** The API whose documented audience {@code aud} is in this cloud, or null when it is none of them. */
+    private static Api ownerOfAudience(CheckRequest request, String aud) {
+        if (aud == null) {
+            return null;
+        }
+        String wanted = normalize(aud);
+        for (Api candidate : Api.values()) {
+            if (normalize(request.endpoints().cloud().resource(candidate)).equals(wanted)) {
+                return candidate;
+            }
+        }
+        // MDE's second documented App ID URI (reference §1.2).
+        if (wanted.equals("https://securitycenter.onmicrosoft.com/windowsatpservice")) {
+            return Api.DEFENDER_ENDPOINT;
+        }
+        return null;
+    }
+
+    private static String normalize(String resource) {
+        String s = resource.strip().toLowerCase(java.util.Locale.ROOT);
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 
     private static void skipStreams(List<Check> checks, List<StreamRequirement> reqs, String why) {

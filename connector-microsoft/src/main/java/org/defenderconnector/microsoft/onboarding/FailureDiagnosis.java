@@ -78,6 +78,14 @@ final class FailureDiagnosis {
         return g.advise(v);
     }
 
+    /** A token whose audience is not the one {@code api} accepts; the expected one is the cloud's documented resource. */
+    Advice wrongAudience(Api api, String audience) {
+        Map<String, String> v = values(api);
+        v.put("audience", audience == null ? "(none)" : audience);
+        v.put("expectedAudience", request.endpoints().cloud().resource(api));
+        return Guidance.WRONG_AUDIENCE.advise(v);
+    }
+
     Advice noConsent(Api api, String neededPermissions) {
         Map<String, String> v = values(api);
         v.put("permission", neededPermissions);
@@ -100,13 +108,8 @@ final class FailureDiagnosis {
         String message = errorField(resp.body(), "message");
         int status = resp.status();
         if (status == 401) {
-            String expected = request.endpoints().resource(api);
-            boolean audienceWrong = claims != null && claims.audience() != null
-                    && !claims.audience().equalsIgnoreCase(expected);
-            if (audienceWrong || (message != null && message.toLowerCase(Locale.ROOT).contains("audience"))) {
-                v.put("audience", claims == null || claims.audience() == null ? "(unknown)" : claims.audience());
-                v.put("expectedAudience", expected);
-                return Guidance.WRONG_AUDIENCE.advise(v);
+            if (message != null && message.toLowerCase(Locale.ROOT).contains("audience")) {
+                return wrongAudience(api, claims == null ? null : claims.audience());
             }
             return Guidance.TOKEN_REJECTED.advise(v);
         }

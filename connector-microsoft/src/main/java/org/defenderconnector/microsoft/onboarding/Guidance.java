@@ -84,7 +84,7 @@ public enum Guidance {
             "API permissions > Add a permission > {apiPicker} > Application permissions > {permission} > Add permissions"
                     + " > Grant admin consent for {tenant}. Then run check again (a token carries the permissions it was"
                     + " issued with)."),
-    WRONG_AUDIENCE("HTTP 401 naming the audience",
+    WRONG_AUDIENCE("HTTP 401 naming the audience, or a token whose aud is another API's",
             "The {api} API refused the token: it was issued for another API.",
             "The token's audience is {audience} but this API expects {expectedAudience}; the resource / scope setting"
                     + " is wrong (for example a Graph token sent to the Defender API, or a commercial audience used in a"
