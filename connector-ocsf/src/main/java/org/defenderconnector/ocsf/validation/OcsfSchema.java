@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 /**
  * The compiled OCSF 1.8.0 schema (one JSON document produced by the official ocsf-schema-compiler, every
@@ -76,7 +77,7 @@ public final class OcsfSchema {
         }
         synchronized (LOCATE_LOCK) {
             if (located == null) {
-                located = locate();
+                located = locate(System::getProperty);
             }
             return located;
         }
@@ -115,16 +116,17 @@ public final class OcsfSchema {
         }
     }
 
-    private static OcsfSchema locate() {
+    /** The lookup order of {@link #load()}, over a property source so that tests can exercise it. */
+    static OcsfSchema locate(Function<String, String> properties) {
         List<String> tried = new ArrayList<>();
-        String explicit = System.getProperty(SCHEMA_FILE_PROPERTY);
+        String explicit = properties.apply(SCHEMA_FILE_PROPERTY);
         if (explicit != null && !explicit.isBlank()) {
             // An explicit setting that points nowhere is a configuration error, not a reason to fall back.
             return load(Path.of(explicit));
         }
         tried.add("system property " + SCHEMA_FILE_PROPERTY + " (not set)");
 
-        String sharedDir = System.getProperty(SHARED_DIR_PROPERTY);
+        String sharedDir = properties.apply(SHARED_DIR_PROPERTY);
         if (sharedDir != null && !sharedDir.isBlank()) {
             Path candidate = Path.of(sharedDir).resolve(SHARED_DIR_RELATIVE_PATH);
             if (Files.isRegularFile(candidate)) {

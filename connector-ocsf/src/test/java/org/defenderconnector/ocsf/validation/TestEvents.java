@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** Loads the hand-written valid events under src/test/resources/validation/valid/ as fresh mutable trees. */
+/** Loads the hand-written events under src/test/resources/validation/ as fresh mutable trees. */
 final class TestEvents {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -17,7 +17,23 @@ final class TestEvents {
     }
 
     static ObjectNode valid(String name) {
-        String resource = "/validation/valid/" + name + ".json";
+        return read("/validation/valid/" + name + ".json");
+    }
+
+    /** Events of deprecated classes that are otherwise conformant. */
+    static ObjectNode deprecated(String name) {
+        return read("/validation/deprecated/" + name + ".json");
+    }
+
+    static ObjectNode parse(String json) {
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode read(String resource) {
         try (InputStream in = TestEvents.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test event " + resource);
