@@ -1,0 +1,41 @@
+package org.defenderconnector.emulator.entra;
+
+import java.util.Map;
+
+/**
+ * A POST to a token endpoint as received.
+ *
+ * @param version       v1 ({@code /oauth2/token}) or v2 ({@code /oauth2/v2.0/token})
+ * @param tenantSegment the tenant id or domain from the path, as given
+ * @param form          the form parameters (first occurrence of each)
+ * @param authorities   host[:port] values under which this request reached the emulator (the Host header
+ *                      first, then the bound address), used to recognize a client assertion's audience
+ */
+public record TokenRequest(Version version, String tenantSegment, Map<String, String> form,
+                           java.util.List<String> authorities) {
+
+    public enum Version { V1, V2 }
+
+    public static final String ASSERTION_TYPE_JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+    public String param(String name) {
+        String value = form.get(name);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /**
+     * The resource this request asks a token for, as the client wrote it: v1 {@code resource}, or the v2 scope
+     * without its {@code /.default} suffix; null when absent.
+     */
+    public String requestedResource() {
+        if (version == Version.V1) {
+            return param("resource");
+        }
+        String scope = param("scope");
+        if (scope == null) {
+            return null;
+        }
+        String single = scope.trim();
+        return single.endsWith("/.default") ? single.substring(0, single.length() - "/.default".length()) : single;
+    }
+}
