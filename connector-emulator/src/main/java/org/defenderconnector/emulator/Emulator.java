@@ -1,7 +1,6 @@
 package org.defenderconnector.emulator;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -101,7 +100,13 @@ public final class Emulator implements AutoCloseable {
                 ? List.of() : List.of(address.getHostAddress());
         EmulatorCertificate certificate = EmulatorCertificate.create(directory, List.of(), extraIps);
 
-        HttpsServer server = HttpsServer.create(new InetSocketAddress(address, options.port()), 64);
+        HttpsServer server;
+        try {
+            server = HttpsServer.create(new InetSocketAddress(address, options.port()), 64);
+        } catch (java.net.BindException e) {
+            throw new IOException("Cannot listen on " + options.host() + ":" + options.port() + " (" + e.getMessage()
+                    + "); choose another port, or 0 for a free one", e);
+        }
         server.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);
@@ -163,7 +168,8 @@ public final class Emulator implements AutoCloseable {
                 Files.deleteIfExists(certificate.pemFile());
                 Files.deleteIfExists(temporaryDirectory);
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not remove " + temporaryDirectory, e);
+                // Someone put more files there (e.g. demo credentials); leave them for their owner.
+                LOG.debug("Left {} in place: {}", temporaryDirectory, e.toString());
             }
         }
         LOG.info("Emulator at {} stopped", baseUrl);

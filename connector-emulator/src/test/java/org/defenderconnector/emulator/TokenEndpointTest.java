@@ -136,6 +136,16 @@ class TokenEndpointTest extends RunningEmulator {
     }
 
     @Test
+    void openIdScopesThatMsalAddsAreIgnored() {
+        EmulatorClient.Response response = client.token(CONTOSO, true,
+                EmulatorClient.secretForm(APP, SECRET, "openid " + GRAPH + "/.default profile offline_access"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(EmulatorClient.claims(response.json().get("access_token").asText()).get("aud").asText())
+                .isEqualTo(GRAPH);
+    }
+
+    @Test
     void aVerifiedDomainWorksInPlaceOfTheTenantId() {
         JsonNode claims = EmulatorClient.claims(client.accessToken(CONTOSO_DOMAIN, APP, SECRET, GRAPH));
 

@@ -59,6 +59,8 @@ class TokenErrorsTest extends RunningEmulator {
                         v2(APP, SECRET, "https://example.contoso.com/.default"), 400, "invalid_scope", 500011),
                 Arguments.of("v2 scope without /.default", CONTOSO, true,
                         v2(APP, SECRET, GRAPH + "/SecurityAlert.Read.All"), 400, "invalid_scope", 70011),
+                Arguments.of("two resources in one client credentials scope", CONTOSO, true,
+                        v2(APP, SECRET, GRAPH + "/.default " + WDATP + "/.default"), 400, "invalid_scope", 70011),
                 Arguments.of("resource sent to v2", CONTOSO, true,
                         with(v2(APP, SECRET, GRAPH + "/.default"), "resource", GRAPH), 400, "invalid_request", 901002),
                 Arguments.of("grant type not client_credentials", CONTOSO, true,

@@ -35,6 +35,29 @@ public record RegisteredCertificate(X509Certificate certificate, String x5t, Str
         }
     }
 
+    /** True when {@code headerValue} is this certificate's SHA-256 thumbprint ({@code x5t#S256}). */
+    public boolean hasSha256Thumbprint(String headerValue) {
+        return headerValue != null && x5tS256.equals(asBase64Url(headerValue));
+    }
+
+    /** True when {@code headerValue} is this certificate's SHA-1 thumbprint ({@code x5t}). */
+    public boolean hasSha1Thumbprint(String headerValue) {
+        return headerValue != null && x5t.equals(asBase64Url(headerValue));
+    }
+
+    /**
+     * RFC 7515 says base64url without padding, but MSAL for Java sends {@code x5t#S256} in standard base64 with
+     * padding and Entra accepts it; so the thumbprint is compared whatever the base64 alphabet and padding.
+     */
+    private static String asBase64Url(String encoded) {
+        String url = encoded.trim().replace('+', '-').replace('/', '_');
+        int end = url.length();
+        while (end > 0 && url.charAt(end - 1) == '=') {
+            end--;
+        }
+        return url.substring(0, end);
+    }
+
     private static String thumbprint(String algorithm, byte[] der) throws GeneralSecurityException {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance(algorithm).digest(der));
     }

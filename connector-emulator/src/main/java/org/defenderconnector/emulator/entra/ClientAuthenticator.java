@@ -14,12 +14,16 @@ import org.defenderconnector.emulator.EmulatorConfig;
 import org.defenderconnector.emulator.directory.RegisteredCertificate;
 import org.defenderconnector.emulator.directory.TenantDirectory;
 import org.defenderconnector.emulator.jwt.Jwt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Authenticates the client of a token request with a client secret or a certificate-signed client assertion
  * (private_key_jwt, shared/reference/microsoft-api.md §1.3), against the credentials on the app registration.
  */
 public final class ClientAuthenticator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientAuthenticator.class);
 
     /** How the client proved its identity; reflected in the token's {@code appidacr} claim. */
     public enum Method {
@@ -95,6 +99,8 @@ public final class ClientAuthenticator {
             throw AadError.ASSERTION_MALFORMED.exception("Unsupported client assertion algorithm '" + assertion.alg()
                     + "'; use PS256 (or RS256).");
         }
+        LOG.debug("Client assertion from app {}: alg {}, x5t#S256 {}, x5t {}, x5c {}", app.clientId(), assertion.alg(),
+                assertion.header().has("x5t#S256"), assertion.header().has("x5t"), assertion.header().has("x5c"));
         RegisteredCertificate certificate = registeredCertificate(assertion, app);
         if (!assertion.verify(certificate.certificate().getPublicKey())) {
             throw AadError.ASSERTION_BAD_SIGNATURE.exception(app.clientId());
@@ -112,8 +118,7 @@ public final class ClientAuthenticator {
         String sha256 = assertion.header().path("x5t#S256").asText(null);
         String sha1 = assertion.header().path("x5t").asText(null);
         for (RegisteredCertificate certificate : app.certificates()) {
-            if ((sha256 != null && sha256.equals(certificate.x5tS256()))
-                    || (sha256 == null && sha1 != null && sha1.equals(certificate.x5t()))) {
+            if (sha256 != null ? certificate.hasSha256Thumbprint(sha256) : certificate.hasSha1Thumbprint(sha1)) {
                 return certificate;
             }
         }

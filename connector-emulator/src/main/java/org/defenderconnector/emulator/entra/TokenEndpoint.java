@@ -123,11 +123,11 @@ public final class TokenEndpoint {
                     .orElseThrow(() -> AadError.RESOURCE_NOT_FOUND.exception(resource, tenant.displayName()));
         }
         String scope = request.param("scope");
-        if (scope == null) {
+        List<String> scopes = request.resourceScopes();
+        if (scope == null || scopes.isEmpty()) {
             throw AadError.PARAMETER_MISSING.exception("scope");
         }
-        String trimmed = scope.trim();
-        if (trimmed.contains(" ") || !trimmed.endsWith("/.default")) {
+        if (scopes.size() > 1 || !scopes.get(0).endsWith("/.default")) {
             throw AadError.INVALID_SCOPE.exception(scope);
         }
         String resource = request.requestedResource();

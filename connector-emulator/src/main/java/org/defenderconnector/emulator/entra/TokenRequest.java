@@ -24,18 +24,35 @@ public record TokenRequest(Version version, String tenantSegment, Map<String, St
     }
 
     /**
-     * The resource this request asks a token for, as the client wrote it: v1 {@code resource}, or the v2 scope
-     * without its {@code /.default} suffix; null when absent.
+     * OpenID Connect scopes that Entra ignores in a client credentials request. MSAL adds them to every token
+     * request, including client credentials ("openid profile offline_access"), and Entra accepts that.
+     */
+    private static final java.util.Set<String> IGNORED_SCOPES = java.util.Set.of("openid", "profile", "offline_access");
+
+    /** The v2 scope values that matter: the {@code scope} parameter split on spaces, OIDC scopes dropped. */
+    public java.util.List<String> resourceScopes() {
+        String scope = param("scope");
+        if (scope == null) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(scope.trim().split("\\s+"))
+                .filter(value -> !value.isEmpty() && !IGNORED_SCOPES.contains(value.toLowerCase(java.util.Locale.ROOT)))
+                .toList();
+    }
+
+    /**
+     * The resource this request asks a token for, as the client wrote it: v1 {@code resource}, or the single v2
+     * scope without its {@code /.default} suffix; null when absent.
      */
     public String requestedResource() {
         if (version == Version.V1) {
             return param("resource");
         }
-        String scope = param("scope");
-        if (scope == null) {
-            return null;
+        java.util.List<String> scopes = resourceScopes();
+        if (scopes.size() != 1) {
+            return scopes.isEmpty() ? null : String.join(" ", scopes);
         }
-        String single = scope.trim();
+        String single = scopes.get(0);
         return single.endsWith("/.default") ? single.substring(0, single.length() - "/.default".length()) : single;
     }
 }
