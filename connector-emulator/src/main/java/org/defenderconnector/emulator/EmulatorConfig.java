@@ -163,7 +163,10 @@ public record EmulatorConfig(Integer tokenLifetimeSeconds, List<Application> app
         return new EmulatorConfig(DEFAULT_TOKEN_LIFETIME_SECONDS, List.of(app), List.of(tenant));
     }
 
-    /** The config as YAML (for {@code defender-connector emulator --print-config} style output). */
+    /**
+     * The config as YAML (for {@code defender-connector emulator --print-config} style output). It includes the
+     * secret values: print it only where the user asked for it, never into a log.
+     */
     public String toYaml() {
         try {
             return mapper(true).writeValueAsString(this);

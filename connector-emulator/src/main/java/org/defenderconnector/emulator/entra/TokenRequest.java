@@ -1,6 +1,10 @@
 package org.defenderconnector.emulator.entra;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A POST to a token endpoint as received.
@@ -12,7 +16,7 @@ import java.util.Map;
  *                      first, then the bound address), used to recognize a client assertion's audience
  */
 public record TokenRequest(Version version, String tenantSegment, Map<String, String> form,
-                           java.util.List<String> authorities) {
+                           List<String> authorities) {
 
     public enum Version { V1, V2 }
 
@@ -27,16 +31,16 @@ public record TokenRequest(Version version, String tenantSegment, Map<String, St
      * OpenID Connect scopes that Entra ignores in a client credentials request. MSAL adds them to every token
      * request, including client credentials ("openid profile offline_access"), and Entra accepts that.
      */
-    private static final java.util.Set<String> IGNORED_SCOPES = java.util.Set.of("openid", "profile", "offline_access");
+    private static final Set<String> IGNORED_SCOPES = Set.of("openid", "profile", "offline_access");
 
     /** The v2 scope values that matter: the {@code scope} parameter split on spaces, OIDC scopes dropped. */
-    public java.util.List<String> resourceScopes() {
+    public List<String> resourceScopes() {
         String scope = param("scope");
         if (scope == null) {
-            return java.util.List.of();
+            return List.of();
         }
-        return java.util.Arrays.stream(scope.trim().split("\\s+"))
-                .filter(value -> !value.isEmpty() && !IGNORED_SCOPES.contains(value.toLowerCase(java.util.Locale.ROOT)))
+        return Arrays.stream(scope.trim().split("\\s+"))
+                .filter(value -> !value.isEmpty() && !IGNORED_SCOPES.contains(value.toLowerCase(Locale.ROOT)))
                 .toList();
     }
 
@@ -48,7 +52,7 @@ public record TokenRequest(Version version, String tenantSegment, Map<String, St
         if (version == Version.V1) {
             return param("resource");
         }
-        java.util.List<String> scopes = resourceScopes();
+        List<String> scopes = resourceScopes();
         if (scopes.size() != 1) {
             return scopes.isEmpty() ? null : String.join(" ", scopes);
         }
