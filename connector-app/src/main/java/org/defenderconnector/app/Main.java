@@ -1,6 +1,7 @@
 package org.defenderconnector.app;
 
 import org.defenderconnector.app.normalize.NormalizeCommand;
+import org.defenderconnector.app.normalize.ValidateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "defender-connector", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Connects Microsoft Defender for Endpoint and Defender XDR to your security stack.",
-        subcommands = {CommandLine.HelpCommand.class, NormalizeCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, NormalizeCommand.class, ValidateCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
