@@ -144,8 +144,14 @@ public final class ApiClient implements AutoCloseable {
                 return new ApiResponse(request, status, watchdog.watch(response.body()));
             }
             MicrosoftError error = MicrosoftError.parse(readErrorBody(response));
-            LOG.warn("{} {} answered HTTP {} ({}; correlation id {})", request.family().displayName(), request.path(),
-                    status, error.describe(), error.correlationId() == null ? "none" : error.correlationId());
+            // A 404 is often an answer, not a failure (the machine list is 404 when empty): the call site decides.
+            if (status == 404) {
+                LOG.debug("{} {} answered HTTP 404 ({}; correlation id {})", request.family().displayName(), request.path(),
+                        error.describe(), error.correlationId() == null ? "none" : error.correlationId());
+            } else {
+                LOG.warn("{} {} answered HTTP {} ({}; correlation id {})", request.family().displayName(), request.path(),
+                        status, error.describe(), error.correlationId() == null ? "none" : error.correlationId());
+            }
             String prefix = request.family().displayName() + " " + request.path() + " answered HTTP " + status;
             switch (status) {
                 case 401 -> {
