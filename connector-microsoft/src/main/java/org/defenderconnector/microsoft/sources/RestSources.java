@@ -40,10 +40,14 @@ public final class RestSources implements AutoCloseable {
     public static final List<String> STREAMS = List.of("alerts", "machines", "machine-actions", "vulnerabilities",
             "software", "incidents", "graph-alerts", "scores");
 
+    /** Accepted too: {@code incidents} read from Defender XDR, as its own stream (same as {@code incidents} with api xdr). */
+    public static final String XDR_INCIDENTS = "xdr-incidents";
+
     private static final Map<String, Duration> DEFAULT_INTERVALS = Map.of(
             "alerts", Duration.ofMinutes(1),
             "machine-actions", Duration.ofMinutes(5),
             "incidents", Duration.ofMinutes(1),
+            "xdr-incidents", Duration.ofMinutes(1),
             "graph-alerts", Duration.ofMinutes(1),
             "machines", Duration.ofHours(1),
             "software", Duration.ofHours(6),
@@ -108,6 +112,8 @@ public final class RestSources implements AutoCloseable {
             case "machine-actions" -> windowed(id, machineActions(), options);
             case "graph-alerts" -> windowed(id, graphAlerts(), options);
             case "incidents" -> incidents(id, options);
+            // The configuration reference names the XDR variant as a stream of its own.
+            case XDR_INCIDENTS -> incidents(id, options.withApi("xdr"));
             case "machines" -> snapshot(id, machines(), options, true);
             case "software" -> snapshot(id, software(), options, false);
             case "vulnerabilities" -> vulnerabilities(id, options);

@@ -144,6 +144,10 @@ class RestSourcesTest {
         assertThat(batch.records()).extracting(SourceRecord::kind).containsOnly("xdr-incident");
         assertThat(batch.records().get(0).version()).isEqualTo("2020-09-06T14:46:57.29Z");
         assertThat(Query.parse(server.requests("/api/incidents").get(0).getRawQuery())).containsEntry("$top", "100");
+        try (Source alias = sources.create("xdr-incidents", StreamOptions.defaults())) {
+            assertThat(alias.id().stream()).isEqualTo("xdr-incidents");
+            assertThat(alias.poll(Position.START).records()).extracting(SourceRecord::kind).containsOnly("xdr-incident");
+        }
         assertThatThrownBy(() -> sources.create("incidents", StreamOptions.defaults().withApi("sentinel")))
                 .hasMessageContaining("graph").hasMessageContaining("xdr");
     }
