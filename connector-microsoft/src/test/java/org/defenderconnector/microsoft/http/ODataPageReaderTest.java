@@ -87,4 +87,31 @@ class ODataPageReaderTest {
         assertThatThrownBy(() -> all(reader("")))
                 .isInstanceOf(ODataPageReader.MalformedPageException.class);
     }
+
+    @Test
+    void aByteOrderMarkDoesNotShiftTheRecordText() throws Exception {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] json = "{\"value\":[{\"id\":\"ü1\"},{\"id\":\"2\"}]}".getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[bom.length + json.length];
+        System.arraycopy(bom, 0, body, 0, bom.length);
+        System.arraycopy(json, 0, body, bom.length, json.length);
+        try (ODataPageReader reader = new ODataPageReader(new ByteArrayInputStream(body), Set.of("id"))) {
+            assertThat(all(reader)).extracting(JsonRecord::json).containsExactly("{\"id\":\"ü1\"}", "{\"id\":\"2\"}");
+        }
+    }
+
+    @Test
+    void largeRecordsAcrossManyReadBuffersComeOutWhole() throws Exception {
+        String big = "x".repeat(100_000);
+        StringBuilder page = new StringBuilder("{\"value\":[");
+        for (int i = 0; i < 20; i++) {
+            page.append(i == 0 ? "" : ",").append("{\"id\":\"").append(i).append("\",\"blob\":\"").append(big).append("\"}");
+        }
+        page.append("]}");
+        try (ODataPageReader reader = reader(page.toString(), "id")) {
+            List<JsonRecord> records = all(reader);
+            assertThat(records).hasSize(20);
+            assertThat(records).allSatisfy(r -> assertThat(r.json()).hasSize(big.length() + 19 + r.field("id").length()));
+        }
+    }
 }
