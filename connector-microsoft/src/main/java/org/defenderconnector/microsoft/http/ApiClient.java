@@ -44,7 +44,10 @@ public final class ApiClient implements AutoCloseable {
         this.http = HttpClient.newBuilder()
                 .sslContext(sslContext)
                 .connectTimeout(settings.connectTimeout())
+                // Never forward the bearer token to wherever a redirect points.
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // One connection per download: a 200 MB export page streamed across polls must not
+                // hold up the other streams' requests multiplexed on the same HTTP/2 connection.
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         this.settings = settings;
