@@ -44,7 +44,33 @@ final class ClassRequirements {
             Map.entry(6007, List.of("scan")),
             Map.entry(0, List.of()));
 
+    /** Classes whose {@code device} comes only with the host profile (System Activity classes have it natively). */
+    static final java.util.Set<Integer> DEVICE_NEEDS_HOST = java.util.Set.of(0, 3001, 3002, 3004, 3006, 4001, 4003, 4009,
+            6001, 6002, 6007);
+
+    /** Classes whose {@code actor} comes only with the host profile. */
+    static final java.util.Set<Integer> ACTOR_NEEDS_HOST = java.util.Set.of(0, 2004, 4001, 4003, 4009, 5040, 6001, 6002, 6007);
+
     private ClassRequirements() {
+    }
+
+    /**
+     * Declares the host profile when the event uses {@code device} or {@code actor} in a class that
+     * only has them through it (validators reject profile attributes without the profile).
+     */
+    static void declareHostProfileIfUsed(ObjectNode event) {
+        int uid = event.path("class_uid").asInt(-1);
+        boolean needed = (event.has("device") && DEVICE_NEEDS_HOST.contains(uid))
+                || (event.has("actor") && ACTOR_NEEDS_HOST.contains(uid));
+        if (!needed) {
+            return;
+        }
+        ObjectNode metadata = (ObjectNode) event.get("metadata");
+        java.util.TreeSet<String> profiles = new java.util.TreeSet<>();
+        metadata.path("profiles").forEach(p -> profiles.add(p.asText()));
+        profiles.add("host");
+        com.fasterxml.jackson.databind.node.ArrayNode list = metadata.putArray("profiles");
+        profiles.forEach(list::add);
     }
 
     /** The required attributes (or groups) the event lacks; empty when it has them all. */

@@ -48,6 +48,7 @@ abstract class HuntingMapper implements OcsfMapper {
             }
             return kept;
         }
+        ClassRequirements.declareHostProfileIfUsed(event);
         Observables.addTo(event);
         return event;
     }

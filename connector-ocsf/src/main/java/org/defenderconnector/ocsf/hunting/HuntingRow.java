@@ -49,15 +49,19 @@ final class HuntingRow {
     }
 
     /**
-     * Starts the event with the row's own time (Timestamp) and natural key; the time is left out when
-     * the row has none, which makes the completeness check fall back to a Base Event.
+     * Starts the event with the row's own time (Timestamp, also kept as written in
+     * {@code metadata.original_time}), its natural key, and the ActionType as {@code metadata.event_code}
+     * (Defender's name for the kind of event, kept even when the activity is a defined one). The time is
+     * left out when the row has none, which makes the completeness check fall back to a Base Event.
      */
     OcsfEvent start(OcsfClass ocsfClass, EnumValue activity) {
         OcsfEvent event = OcsfEvent.start(ocsfClass, activity.id(), activity.caption(), context);
         Long time = fields.time("Timestamp");
         if (time != null) {
             event.time(time);
+            event.set("metadata.original_time", fields.text("Timestamp"));
         }
+        event.set("metadata.event_code", fields.text("ActionType"));
         event.originalUid(HuntingKeys.of(table, fields.record()));
         fields.markUsed("ReportId");
         return event;

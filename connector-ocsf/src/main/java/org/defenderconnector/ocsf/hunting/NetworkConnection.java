@@ -60,7 +60,10 @@ final class NetworkConnection {
         direction.writeTo(connection, "direction_id");
         protocol(fields.text("Protocol"), connection);
         ipVersion(remoteEndpoint.or(() -> localEndpoint)).ifPresent(v -> v.writeTo(connection, "protocol_ver_id"));
-        event.set("is_src_dst_assignment_known", directionKnown);
+        if (event.node().path("class_uid").asInt() == 4001) {
+            // Only Network Activity has the attribute (DNS Activity does not).
+            event.set("is_src_dst_assignment_known", directionKnown);
+        }
     }
 
     /** Writes only the listening (local) side, as the destination future connections will reach. */

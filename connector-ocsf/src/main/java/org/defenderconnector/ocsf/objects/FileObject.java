@@ -57,8 +57,16 @@ public final class FileObject {
 
     /** A file object from a bare name or path (used for values found inside AdditionalFields). */
     public static ObjectNode ofNameOrPath(String nameOrPath, EnumValue type) {
+        return of(nameOrPath, null, type);
+    }
+
+    /**
+     * A file object from a name and a folder already read by the caller (e.g. a file's location
+     * before a rename); either may be null but not both.
+     */
+    public static ObjectNode of(String name, String folder, EnumValue type) {
         ObjectNode file = JsonNodeFactory.instance.objectNode();
-        Location location = Location.of(nameOrPath, null);
+        Location location = Location.of(name, folder);
         file.put("name", location.name());
         if (location.path() != null) {
             file.put("path", location.path());
