@@ -74,6 +74,14 @@ public final class DeviceInfoMapper extends HuntingMapper {
     }
 
     private static EnumValue type(RecordFields fields) {
+        // DeviceSubtype refines DeviceType ("a mobile device can be a tablet or a smartphone", a workstation a
+        // laptop); it decides when it names a kind OCSF knows, else it stays unmapped.
+        com.fasterxml.jackson.databind.JsonNode subtype = fields.peek("DeviceSubtype");
+        EnumValue refined = subtype == null ? EnumValue.UNKNOWN : DeviceObject.type(subtype.asText());
+        if (refined.id() != 0 && refined.id() != EnumValue.OTHER_ID) {
+            fields.markUsed("DeviceSubtype");
+            return refined;
+        }
         EnumValue type = DeviceObject.type(fields.text("DeviceType"));
         // DeviceCategory only decides when DeviceType does not; otherwise it stays unmapped.
         com.fasterxml.jackson.databind.JsonNode category = fields.peek("DeviceCategory");

@@ -76,14 +76,14 @@ public final class DeviceNetworkInfoMapper extends HuntingMapper {
                 if (leftover != null && ip != null && IpAddress.isValid(ip)) {
                     ObjectNode entry = adapter.deepCopy();
                     entry.put("ip", ip);
-                    leftover.remove("IPAddress");
+                    // The address stays beside its leftover details (AddressType) so they keep their meaning.
                     JsonNode prefix = address.get("SubnetPrefix");
                     if (prefix != null && prefix.canConvertToInt()) {
                         entry.put("subnet_prefix", prefix.asInt());
                         leftover.remove("SubnetPrefix");
                     }
                     interfaces.add(entry);
-                    if (!leftover.isEmpty()) {
+                    if (leftover.size() > 1) {
                         rest.add(leftover);
                     }
                 } else {

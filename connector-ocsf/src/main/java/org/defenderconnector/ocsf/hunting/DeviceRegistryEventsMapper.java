@@ -114,21 +114,17 @@ public final class DeviceRegistryEventsMapper extends HuntingMapper {
 
     /** The value before the change, when Defender reports any Previous* column. */
     private static void previousValue(RecordFields fields, OcsfEvent event) {
-        if (fields.peek("PreviousRegistryValueName") == null && fields.peek("PreviousRegistryValueData") == null
-                && fields.peek("PreviousRegistryKey") == null) {
-            return;
-        }
+        // Defender writes "" for "not populated"; only real previous values make a prev_reg_value.
+        String previousKey = nonBlank(fields.peek("PreviousRegistryKey"));
+        String previousName = nonBlank(fields.peek("PreviousRegistryValueName"));
+        String previousData = nonBlank(fields.peek("PreviousRegistryValueData"));
         JsonNode current = event.node().get("reg_value");
-        String path = fields.text("PreviousRegistryKey");
-        if (path == null && current != null) {
-            path = current.get("path").asText();
-        }
-        JsonNode previousName = fields.peek("PreviousRegistryValueName");
-        String name = previousName != null ? previousName.asText() : current != null ? current.get("name").asText() : null;
-        if (path == null || name == null) {
+        if (previousKey == null && previousName == null && previousData == null || current == null) {
             return;
         }
-        fields.markUsed("PreviousRegistryValueName");
+        String path = previousKey != null ? previousKey : current.get("path").asText();
+        String name = previousName != null ? previousName : current.get("name").asText();
+        fields.markUsed("PreviousRegistryKey", "PreviousRegistryValueName");
         ObjectNode previous = event.object("prev_reg_value");
         previous.put("path", path);
         previous.put("name", name);
@@ -136,6 +132,11 @@ public final class DeviceRegistryEventsMapper extends HuntingMapper {
         if (data != null) {
             previous.put("data", data);
         }
+    }
+
+    private static String nonBlank(JsonNode value) {
+        String text = value == null ? null : value.asText();
+        return text == null || text.isBlank() ? null : text;
     }
 
     /** Defender's RegistryValueType words to OCSF {@code reg_value.type_id}. */

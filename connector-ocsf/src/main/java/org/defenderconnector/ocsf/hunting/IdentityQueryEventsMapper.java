@@ -74,11 +74,15 @@ public final class IdentityQueryEventsMapper extends HuntingMapper {
     private static Optional<ObjectNode> entity(RecordFields fields) {
         ObjectNode entity = JsonNodeFactory.instance.objectNode();
         String target = fields.text("QueryTarget");
+        com.fasterxml.jackson.databind.JsonNode type = fields.peek("QueryType");
         if (target != null) {
             entity.put("name", target);
+        } else if (type != null && !type.asText().isBlank()) {
+            // Enumerations ("AllUsers", "AllGroups") have no single target: the set queried is the entity.
+            entity.put("name", type.asText());
+            fields.markUsed("QueryType");
         }
-        // QueryType only chooses the entity kind here; the word itself stays under unmapped.
-        com.fasterxml.jackson.databind.JsonNode type = fields.peek("QueryType");
+        // Otherwise QueryType only chooses the entity kind; the word itself stays under unmapped.
         if (type != null && !type.asText().isBlank()) {
             entityType(type.asText()).writeTo(entity, "type_id");
         }
