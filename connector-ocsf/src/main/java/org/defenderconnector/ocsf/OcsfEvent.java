@@ -34,7 +34,8 @@ public final class OcsfEvent {
         event.put("activity_id", activityId);
         event.put("activity_name", activityName);
         event.put("type_uid", (long) ocsfClass.uid() * 100 + activityId);
-        event.put("type_name", ocsfClass.caption() + ": " + activityName);
+        // For 99 the source's own word goes in activity_name only; type_name keeps the schema caption.
+        event.put("type_name", ocsfClass.caption() + ": " + (activityId == ACTIVITY_OTHER ? "Other" : activityName));
         event.put("severity_id", Severity.UNKNOWN);
         event.put("severity", Severity.caption(Severity.UNKNOWN));
         metadata = event.putObject("metadata");
