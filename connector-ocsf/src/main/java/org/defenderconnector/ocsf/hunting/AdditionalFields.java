@@ -99,6 +99,13 @@ final class AdditionalFields {
         });
     }
 
+    /** The first of the keys present, taken only when {@code accept} finds it usable; otherwise left in place. */
+    <T> Optional<T> takeIf(java.util.function.Function<String, Optional<T>> accept, String... keys) {
+        Optional<T> value = peek(keys).flatMap(accept);
+        value.ifPresent(v -> takeNode(keys));
+        return value;
+    }
+
     /** The first of the keys present, without taking it. */
     Optional<String> peek(String... keys) {
         return peekNode(keys).map(AdditionalFields::textOf).filter(text -> !text.isEmpty());

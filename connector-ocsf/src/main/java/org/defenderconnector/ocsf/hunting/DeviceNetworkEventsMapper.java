@@ -93,7 +93,7 @@ public final class DeviceNetworkEventsMapper extends HuntingMapper {
         }
         AdditionalFields extra = row.additionalFields();
         if (action.endsWith("inspected")) {
-            Optional<EnumValue> inspected = NetworkConnection.direction(extra.take("direction").orElse(null));
+            Optional<EnumValue> inspected = extra.takeIf(NetworkConnection::direction, "direction");
             if (inspected.isPresent()) {
                 direction = inspected.get();
             }
@@ -114,8 +114,7 @@ public final class DeviceNetworkEventsMapper extends HuntingMapper {
     private ObjectNode dns(HuntingRow row, EnumValue activity) {
         OcsfEvent event = row.start(OcsfClass.DNS_ACTIVITY, activity);
         AdditionalFields extra = row.additionalFields();
-        EnumValue direction = NetworkConnection.direction(extra.take("direction").orElse(null))
-                .orElse(NetworkConnection.OUTBOUND);
+        EnumValue direction = extra.takeIf(NetworkConnection::direction, "direction").orElse(EnumValue.UNKNOWN);
         Dns.fromInspection(event, extra);
         NetworkConnection.write(event, row.fields(), direction, true, false);
         hostAndActor(row, event);

@@ -55,10 +55,16 @@ final class Dns {
         hostname.ifPresent(h -> event.set("query", query(h, type.orElse(null), dnsClass.orElse(null),
                 transactionId.orElse(null))));
         Optional<Long> rcode = fields.takeLong("rcode");
-        Optional<String> rcodeName = fields.take("rcode_name");
-        rcode.map(code -> responseCode(code.intValue(), rcodeName.orElse(null)))
-                .or(() -> rcodeName.map(name -> EnumValue.other(name)))
-                .ifPresent(value -> value.writeTo(event.node(), "rcode_id"));
+        // The name is only needed when the code is missing or not one OCSF defines; otherwise it stays unmapped.
+        Optional<EnumValue> known = rcode.map(code -> responseCode(code.intValue(), null)).filter(v -> v.id() != EnumValue.OTHER_ID);
+        EnumValue value = known.orElseGet(() -> {
+            Optional<String> name = fields.take("rcode_name");
+            return rcode.map(code -> responseCode(code.intValue(), name.orElse(null)))
+                    .or(() -> name.map(EnumValue::other)).orElse(null);
+        });
+        if (value != null) {
+            value.writeTo(event.node(), "rcode_id");
+        }
         Optional<JsonNode> answers = fields.takeJson("answers");
         Optional<JsonNode> ttls = answers.isPresent() ? fields.takeJson("TTLs") : Optional.empty();
         answers.filter(JsonNode::isArray).ifPresent(list -> {

@@ -65,7 +65,8 @@ public final class IdentityDirectoryEventsMapper extends HuntingMapper {
     private static OcsfEvent groupMembership(HuntingRow row, String actionType, AdditionalFields extra) {
         Optional<String> added = extra.take("TO.GROUP");
         Optional<String> removed = added.isPresent() ? Optional.empty() : extra.take("FROM.GROUP");
-        Optional<String> memberGroup = extra.take("TARGET_OBJECT.GROUP");
+        // Taken only when used below; otherwise it stays in AdditionalFields under unmapped.
+        Optional<String> memberGroup = extra.peek("TARGET_OBJECT.GROUP");
         boolean subgroup = memberGroup.isPresent() && extra.peek("TARGET_OBJECT.USER").isEmpty()
                 && row.fields().peek("TargetAccountUpn") == null;
         EnumValue activity = added.isPresent() ? (subgroup ? new EnumValue(7, "Add Subgroup") : new EnumValue(3, "Add User"))
@@ -74,11 +75,9 @@ public final class IdentityDirectoryEventsMapper extends HuntingMapper {
         OcsfEvent event = row.start(OcsfClass.GROUP_MANAGEMENT, activity);
         added.or(() -> removed).ifPresent(group -> event.set("group.name", group));
         if (subgroup) {
-            event.set("subgroup.name", memberGroup.get());
+            event.set("subgroup.name", extra.take("TARGET_OBJECT.GROUP").orElseThrow());
         } else if (memberGroup.isPresent() && !event.has("group")) {
-            event.set("group.name", memberGroup.get());
-        } else {
-            memberGroup.ifPresent(group -> event.object("unmapped").with("AdditionalFields").put("TARGET_OBJECT.GROUP", group));
+            event.set("group.name", extra.take("TARGET_OBJECT.GROUP").orElseThrow());
         }
         if (!subgroup) {
             UserObject.read(row.fields(), UserColumns.TARGET).ifPresent(user -> event.set("user", user));
@@ -97,13 +96,11 @@ public final class IdentityDirectoryEventsMapper extends HuntingMapper {
         }
         if (action.equals("account disabled changed")) {
             Optional<Boolean> disabled = extra.takeBoolean("TO Account Disabled");
-            extra.takeBoolean("FROM Account Disabled");
             return disabled.map(d -> d ? new EnumValue(5, "Disable") : new EnumValue(2, "Enable"))
                     .orElse(EnumValue.other(actionType));
         }
         if (action.equals("account locked changed")) {
             Optional<Boolean> locked = extra.takeBoolean("TO Account Locked");
-            extra.takeBoolean("FROM Account Locked");
             return locked.map(l -> l ? new EnumValue(9, "Lock") : new EnumValue(12, "Unlock"))
                     .orElse(EnumValue.other(actionType));
         }

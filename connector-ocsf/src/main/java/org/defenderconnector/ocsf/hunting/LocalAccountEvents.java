@@ -49,13 +49,10 @@ final class LocalAccountEvents {
         AdditionalFields extra = row.additionalFields();
         Optional<String> name = extra.take("GroupName");
         Optional<String> sid = extra.take("GroupSid");
-        Optional<String> domain = extra.take("GroupDomainName");
         if (name.isPresent() || sid.isPresent()) {
             name.ifPresent(n -> event.set("group.name", n));
             sid.ifPresent(s -> event.set("group.uid", s));
-            domain.ifPresent(d -> event.set("group.domain", d));
-        } else {
-            domain.ifPresent(d -> event.object("unmapped").with("AdditionalFields").put("GroupDomainName", d));
+            extra.take("GroupDomainName").ifPresent(d -> event.set("group.domain", d));
         }
         if (action.contains("localgroup")) {
             UserObject.read(row.fields(), UserColumns.ACCOUNT).ifPresent(user -> event.set("user", user));

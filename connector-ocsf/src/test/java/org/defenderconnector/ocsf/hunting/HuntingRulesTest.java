@@ -157,6 +157,19 @@ class HuntingRulesTest {
     }
 
     @Test
+    void additionalFieldsKeysAMapperLeavesStayUnderUnmapped() throws Exception {
+        ObjectNode row = (ObjectNode) JSON.readTree(Files.readString(
+                GoldenFiles.DIRECTORY.resolve("IdentityDirectoryEvents.added-to-domain-admins.input.json")));
+        ((ObjectNode) row.get("AdditionalFields")).put("TARGET_OBJECT.GROUP", "Tier0 Admins");
+        ObjectNode event = GoldenFiles.normalize("IdentityDirectoryEvents", row, "t-1", null);
+        assertThat(event.at("/group/name").asText()).isEqualTo("Domain Admins");
+        assertThat(event.at("/user/name").asText()).isEqualTo("amy@contoso.com");
+        assertThat(event.at("/unmapped/AdditionalFields/TARGET_OBJECT.GROUP").asText()).isEqualTo("Tier0 Admins");
+        assertThat(event.at("/unmapped/AdditionalFields/ACTOR.ACCOUNT").asText()).isEqualTo("Administrator");
+        assertThat(event.at("/unmapped/AdditionalFields").has("TO.GROUP")).isFalse();
+    }
+
+    @Test
     void naturalKeysFollowTheTableDocs() throws Exception {
         assertThat(HuntingKeys.of("DeviceProcessEvents", JSON.readTree(
                 "{\"ReportId\":7,\"DeviceId\":\"d1\",\"DeviceName\":\"pc\",\"Timestamp\":\"2025-03-04T10:00:00.1000000Z\"}")))

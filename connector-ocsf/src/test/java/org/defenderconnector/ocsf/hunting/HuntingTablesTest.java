@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * documented column ends up either mapped or under unmapped.
  */
 class HuntingTablesTest {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     static List<SampleRows.Variant> variants() {
         return SampleRows.all();
@@ -60,6 +61,38 @@ class HuntingTablesTest {
             }
         }
         assertThat(lost).as(variant + ": columns neither mapped nor kept under unmapped").isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void everyAdditionalFieldsKeyIsMappedOrKept(SampleRows.Variant variant) throws Exception {
+        JsonNode raw = variant.row().get("AdditionalFields");
+        JsonNode fields = raw == null ? null : raw.isTextual() ? JSON.readTree(raw.asText()) : raw;
+        if (fields == null || !fields.isObject()) {
+            return;
+        }
+        ObjectNode full = GoldenFiles.normalize(variant.table(), variant.row(), GoldenFiles.TENANT, null);
+        JsonNode kept = full.path("unmapped").path("AdditionalFields");
+        List<String> lost = new ArrayList<>();
+        fields.fieldNames().forEachRemaining(key -> {
+            if (kept.has(key)) {
+                return;
+            }
+            ObjectNode reducedFields = ((ObjectNode) fields).deepCopy();
+            reducedFields.remove(key);
+            ObjectNode changedFields = ((ObjectNode) fields).deepCopy();
+            changedFields.set(key, changedValue(fields.get(key)));
+            ObjectNode without = variant.row().deepCopy();
+            without.put("AdditionalFields", reducedFields.toString());
+            ObjectNode changed = variant.row().deepCopy();
+            changed.put("AdditionalFields", changedFields.toString());
+            JsonNode reference = withoutUnmapped(full);
+            if (reference.equals(withoutUnmapped(GoldenFiles.normalize(variant.table(), without, GoldenFiles.TENANT, null)))
+                    && reference.equals(withoutUnmapped(GoldenFiles.normalize(variant.table(), changed, GoldenFiles.TENANT, null)))) {
+                lost.add(key);
+            }
+        });
+        assertThat(lost).as(variant + ": AdditionalFields keys neither mapped nor kept").isEmpty();
     }
 
     @Test
