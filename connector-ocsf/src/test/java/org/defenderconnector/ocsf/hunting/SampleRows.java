@@ -1,6 +1,5 @@
 package org.defenderconnector.ocsf.hunting;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -599,9 +598,5 @@ final class SampleRows {
             case "AlertEvidence.AdditionalFields" -> "{\"Type\":\"file\",\"Role\":0}";
             default -> null;
         };
-    }
-
-    static JsonNode copy(JsonNode node) {
-        return node.deepCopy();
     }
 }
