@@ -1,7 +1,33 @@
 package org.defenderconnector.app;
 
-public final class Main {
+import org.defenderconnector.app.normalize.NormalizeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code defender-connector} command. Exit codes: 0 success, 1 the command ran and found a
+ * problem (a failed check, invalid events), 2 usage or configuration error, 3 environment error.
+ */
+@Command(name = "defender-connector", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Connects Microsoft Defender for Endpoint and Defender XDR to your security stack.",
+        subcommands = {CommandLine.HelpCommand.class, NormalizeCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
-        System.out.println("defender-connector");
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with every subcommand registered; tests execute commands through it. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExitCodeExceptionMapper(new ExitCodes());
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
     }
 }

@@ -1,0 +1,8 @@
+package org.defenderconnector.store;
+
+/** The store could not do what was asked; the message says what and, where possible, why. */
+public class StoreException extends RuntimeException {
+    public StoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
