@@ -34,7 +34,9 @@ public final class OcsfEvent {
         event.put("activity_id", activityId);
         event.put("activity_name", activityName);
         event.put("type_uid", (long) ocsfClass.uid() * 100 + activityId);
-        event.put("type_name", ocsfClass.caption() + ": " + activityName);
+        // type_name is the schema's caption of the type_uid: for 99 it is "<class>: Other" even though
+        // activity_name carries the source's own word.
+        event.put("type_name", ocsfClass.caption() + ": " + (activityId == ACTIVITY_OTHER ? "Other" : activityName));
         event.put("severity_id", Severity.UNKNOWN);
         event.put("severity", Severity.caption(Severity.UNKNOWN));
         metadata = event.putObject("metadata");
