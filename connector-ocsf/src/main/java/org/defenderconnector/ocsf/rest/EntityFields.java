@@ -25,6 +25,8 @@ final class EntityFields {
     private final Map<String, EntityFields> objects = new LinkedHashMap<>();
     private final Map<String, List<JsonNode>> arrays = new LinkedHashMap<>();
     private final Map<String, List<EntityFields>> arrayObjects = new LinkedHashMap<>();
+    /** Set when a mapper has put this object's leftovers somewhere in the event itself (evidence data). */
+    private boolean leftoversPlaced;
 
     EntityFields(RecordFields fields) {
         this.fields = fields;
@@ -178,18 +180,48 @@ final class EntityFields {
         return tracked;
     }
 
-    /** Everything not read, here and in nested objects; empty when all was mapped. */
+    /**
+     * Tells the enclosing record that this object's leftovers are already in the event (an evidence's
+     * {@code data}), so they are not repeated under {@code unmapped}.
+     */
+    void leftoversPlaced() {
+        leftoversPlaced = true;
+    }
+
+    /** Everything not read, here and in nested objects, without JSON nulls; empty when all was mapped. */
     ObjectNode leftovers() {
-        ObjectNode rest = fields.unread();
+        ObjectNode rest = (ObjectNode) withoutNulls(fields.unread());
         rest.setAll(nestedLeftovers());
         return rest;
+    }
+
+    /**
+     * A copy without JSON nulls at any depth. Defender sends every entity field, null where it does not
+     * apply; nulls carry nothing, and the source record itself must stay untouched.
+     */
+    static JsonNode withoutNulls(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode copy = OcsfNode.object();
+            node.fields().forEachRemaining(field -> {
+                if (!field.getValue().isNull()) {
+                    copy.set(field.getKey(), withoutNulls(field.getValue()));
+                }
+            });
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = OcsfNode.array();
+            node.forEach(item -> copy.add(withoutNulls(item)));
+            return copy;
+        }
+        return node;
     }
 
     /** Only the nested part of {@link #leftovers()}: what top-level unread tracking cannot see. */
     ObjectNode nestedLeftovers() {
         ObjectNode rest = OcsfNode.object();
         objects.forEach((name, child) -> {
-            ObjectNode left = child.leftovers();
+            ObjectNode left = child.leftoversPlaced ? OcsfNode.object() : child.leftovers();
             if (!left.isEmpty()) {
                 rest.set(name, left);
             }
@@ -200,12 +232,13 @@ final class EntityFields {
             Iterator<EntityFields> tracked = arrayObjects.get(name).iterator();
             for (JsonNode element : elements) {
                 if (element.isObject()) {
-                    ObjectNode elementLeft = tracked.next().leftovers();
+                    EntityFields child = tracked.next();
+                    ObjectNode elementLeft = child.leftoversPlaced ? OcsfNode.object() : child.leftovers();
                     any |= !elementLeft.isEmpty();
                     left.add(elementLeft);
                 } else {
                     any |= !element.isNull();
-                    left.add(element);
+                    left.add(withoutNulls(element));
                 }
             }
             if (any) {

@@ -27,6 +27,7 @@ record Evidence(ObjectNode node, List<ObjectNode> looseObservables) {
     Evidence finish(EntityFields entity, String typeField) {
         ObjectNode left = entity.leftovers();
         OcsfNode.put(node, "data", left);
+        entity.leftoversPlaced();
         if (ARTIFACTS.stream().noneMatch(node::has)) {
             ObjectNode data = OcsfNode.object();
             data.put(typeField, node.path("name").asText("unknown"));

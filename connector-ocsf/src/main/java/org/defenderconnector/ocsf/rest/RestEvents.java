@@ -40,6 +40,10 @@ final class RestEvents {
         if (!nested.isEmpty()) {
             event.object("unmapped").setAll(nested);
         }
-        return event.build(record.fields());
+        ObjectNode built = event.build(record.fields());
+        if (built.get("unmapped") != null) {
+            built.set("unmapped", EntityFields.withoutNulls(built.get("unmapped")));
+        }
+        return built;
     }
 }
