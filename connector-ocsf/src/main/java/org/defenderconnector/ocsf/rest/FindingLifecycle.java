@@ -90,8 +90,11 @@ final class FindingLifecycle {
     /**
      * verdict_id from the analyst's classification, refined by the determination where OCSF has a closer
      * value (securityTesting → 6 Test, insufficientData → 7 Insufficient Data). Nothing when neither is set.
+     * The determination itself has no OCSF attribute and is only peeked, so it stays under unmapped; so does
+     * the classification when the determination decided the verdict.
      */
-    static void putVerdict(ObjectNode target, String classification, String determination) {
+    static void putVerdict(ObjectNode target, EntityFields record, String classificationField, String determinationField) {
+        String determination = record.peekText(determinationField);
         String d = determination == null ? "" : normalized(determination);
         if (d.equals("securitytesting")) {
             OcsfNode.putEnum(target, "verdict_id", 6, "verdict", "Test");
@@ -101,6 +104,7 @@ final class FindingLifecycle {
             OcsfNode.putEnum(target, "verdict_id", 7, "verdict", "Insufficient Data");
             return;
         }
+        String classification = record.text(classificationField);
         if (classification == null) {
             return;
         }

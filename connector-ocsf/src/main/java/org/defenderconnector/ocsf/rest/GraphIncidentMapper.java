@@ -60,7 +60,7 @@ public final class GraphIncidentMapper implements OcsfMapper {
         event.set("message", name);
         event.set("desc", description);
         event.set("src_url", incident.text("incidentWebUrl"));
-        FindingLifecycle.putVerdict(event.node(), incident.text("classification"), incident.peekText("determination"));
+        FindingLifecycle.putVerdict(event.node(), incident, "classification", "determination");
         IncidentFindings.putAssignee(event, incident.text("assignedTo"));
 
         ArrayNode findings = event.array("finding_info_list");
@@ -74,6 +74,7 @@ public final class GraphIncidentMapper implements OcsfMapper {
         AlertFindings.addTags(tags, "customTags", incident.texts("customTags"));
         AlertFindings.addTags(tags, "systemTags", incident.texts("systemTags"));
         OcsfNode.put(self, "tags", tags);
+        IncidentFindings.putRedirect(self, incident.text("redirectIncidentId"));
 
         List<ObjectNode> loose = new ArrayList<>();
         for (EntityFields alert : incident.objects("alerts")) {

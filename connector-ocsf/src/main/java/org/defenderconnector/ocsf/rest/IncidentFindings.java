@@ -7,9 +7,9 @@ import org.defenderconnector.ocsf.OcsfEvent;
 final class IncidentFindings {
     /** The name of Defender XDR's own queue state for incidents nobody is assigned to. */
     static final String UNASSIGNED = "Unassigned";
-    static final String UNASSIGNED_DESC = "No analyst is assigned to this incident in Microsoft Defender XDR: it waits in"
-            + " the unassigned incident queue. Stated as a group because OCSF 1.8.0 Incident Finding requires an"
-            + " assignee or an assignee_group.";
+    static final String UNASSIGNED_DESC = "No analyst is assigned to this incident in Microsoft Defender XDR, which lists"
+            + " it as Unassigned. Stated as a group because OCSF 1.8.0 Incident Finding requires an assignee or an"
+            + " assignee_group; it names no real group or person.";
 
     private IncidentFindings() {
     }
@@ -28,5 +28,19 @@ final class IncidentFindings {
         ObjectNode group = event.object("assignee_group");
         group.put("name", UNASSIGNED);
         group.put("desc", UNASSIGNED_DESC);
+    }
+
+    /**
+     * A redirected incident was merged into another one; that incident is the finding's closest relative,
+     * so it is listed in the incident's related_events.
+     */
+    static void putRedirect(ObjectNode self, String redirectIncidentId) {
+        if (redirectIncidentId == null) {
+            return;
+        }
+        ObjectNode related = self.putArray("related_events").addObject();
+        related.put("uid", redirectIncidentId);
+        related.put("type", "Incident");
+        related.put("desc", "The incident this incident was redirected (merged) into");
     }
 }

@@ -102,7 +102,7 @@ public final class MdeAlertMapper implements OcsfMapper {
             event.set("assignee", assignee);
         }
         // determination only refines the verdict; it has no OCSF attribute and stays under unmapped.
-        FindingLifecycle.putVerdict(event.node(), alert.text("classification"), alert.peekText("determination"));
+        FindingLifecycle.putVerdict(event.node(), alert, "classification", "determination");
         if (event.has("assignee") || event.has("verdict_id")) {
             event.profile("incident");
         }

@@ -151,9 +151,10 @@ public final class MdeIndicatorMapper implements OcsfMapper {
                 indicator.text("sourceType");
                 OcsfNode.putEnum(user, "type_id", 1, "type", "User");
             }
-            String source = indicator.peekText("source");
-            if (createdBy.equalsIgnoreCase(source)) {
-                indicator.text("source"); // the same identity, already stated
+            for (String sourceField : new String[]{"createdBySource", "source"}) {
+                if (createdBy.equalsIgnoreCase(indicator.peekText(sourceField))) {
+                    indicator.text(sourceField); // the same identity, already stated
+                }
             }
         }
         return user;

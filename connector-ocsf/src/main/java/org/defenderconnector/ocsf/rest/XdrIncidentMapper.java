@@ -59,7 +59,7 @@ public final class XdrIncidentMapper implements OcsfMapper {
         event.set("metadata.correlation_uid", uid);
         String name = incident.text("incidentName");
         event.set("message", name);
-        FindingLifecycle.putVerdict(event.node(), incident.text("classification"), incident.peekText("determination"));
+        FindingLifecycle.putVerdict(event.node(), incident, "classification", "determination");
         IncidentFindings.putAssignee(event, incident.text("assignedTo"));
 
         ArrayNode findings = event.array("finding_info_list");
@@ -72,6 +72,8 @@ public final class XdrIncidentMapper implements OcsfMapper {
         ArrayNode tags = OcsfNode.array();
         AlertFindings.addTags(tags, "tags", incident.texts("tags"));
         OcsfNode.put(self, "tags", tags);
+        Long redirect = incident.longValue("redirectIncidentId");
+        IncidentFindings.putRedirect(self, redirect == null ? null : String.valueOf(redirect));
 
         List<ObjectNode> loose = new ArrayList<>();
         for (EntityFields alert : incident.objects("alerts")) {
