@@ -97,9 +97,7 @@ final class GraphEvidence {
         OcsfNode.put(device, "uid_alt", entity.text("azureAdDeviceId"));
         OcsfNode.put(device, "domain", entity.text("dnsDomain"));
         OcsfNode.put(device, "first_seen_time", entity.time("firstSeenDateTime"));
-        Long build = entity.longValue("osBuild");
-        OcsfNode.put(device, "os", OperatingSystems.os(entity.text("osPlatform"), entity.text("version"),
-                build == null ? null : String.valueOf(build), null));
+        OcsfNode.put(device, "os", OperatingSystems.from(entity, "osPlatform", "version", "osBuild", null));
         Devices.putRiskLevel(device, entity.text("riskScore"));
         Long groupId = entity.peek("rbacGroupId") == null ? null : entity.longValue("rbacGroupId");
         OcsfNode.put(device, "groups", Devices.groups(groupId == null ? null : String.valueOf(groupId), entity.text("rbacGroupName")));

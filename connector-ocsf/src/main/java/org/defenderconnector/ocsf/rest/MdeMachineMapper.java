@@ -11,7 +11,6 @@ import org.defenderconnector.ocsf.RecordFields;
 import org.defenderconnector.ocsf.Severity;
 
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -63,12 +62,18 @@ public final class MdeMachineMapper implements OcsfMapper {
         OcsfNode.put(device, "ip", machine.text("lastIpAddress"));
         OcsfNode.put(device, "first_seen_time", firstSeen);
         OcsfNode.put(device, "last_seen_time", lastSeen);
-        Long build = machine.longValue("osBuild");
-        OcsfNode.put(device, "os", OperatingSystems.os(machine.text("osPlatform"), machine.text("version"),
-                build == null ? null : String.valueOf(build), OperatingSystems.cpuBits(machine.text("osArchitecture"))));
-        hardware(machine, device);
-        String groupId = machine.peek("rbacGroupId") == null ? null : machine.peek("rbacGroupId").asText();
-        machine.text("rbacGroupId");
+        ObjectNode os = OperatingSystems.from(machine, "osPlatform", "version", "osBuild", "osArchitecture");
+        if (os != null) {
+            device.set("os", os);
+            if (os.has("cpu_bits")) {
+                Architectures.putHardware(device, machine.text("osArchitecture"));
+            }
+        }
+        // osProcessor (deprecated by Defender in favour of osArchitecture) names the CPU family: x64, x86, arm64.
+        if (Architectures.isKnown(machine.peekText("osProcessor"))) {
+            Architectures.putHardware(device, machine.text("osProcessor"));
+        }
+        String groupId = machine.text("rbacGroupId"); // a number in the samples, a string per the docs
         OcsfNode.put(device, "groups", Devices.groups(groupId, machine.text("rbacGroupName")));
         Devices.putRiskLevel(device, machine.text("riskScore"));
         OcsfNode.put(device, "network_interfaces", interfaces(machine));
@@ -78,24 +83,6 @@ public final class MdeMachineMapper implements OcsfMapper {
             event.set("message", "Inventory of " + hostname);
         }
         return RestEvents.finish(event, machine, java.util.List.of());
-    }
-
-    /** osProcessor (deprecated by Defender in favour of osArchitecture) names the CPU family: x64, x86, arm64. */
-    private static void hardware(EntityFields machine, ObjectNode device) {
-        String processor = machine.peekText("osProcessor");
-        if (processor == null) {
-            return;
-        }
-        String p = processor.toLowerCase(Locale.ROOT);
-        Integer id = p.startsWith("x") || p.startsWith("amd64") || p.startsWith("i386") || p.startsWith("i686") ? Integer.valueOf(1)
-                : p.startsWith("arm") ? Integer.valueOf(2) : null;
-        if (id == null) {
-            return; // an unknown word stays under unmapped
-        }
-        machine.text("osProcessor");
-        ObjectNode hw = device.putObject("hw_info");
-        OcsfNode.putEnum(hw, "cpu_architecture_id", id, "cpu_architecture", id == 1 ? "x86" : "ARM");
-        OcsfNode.put(hw, "cpu_bits", OperatingSystems.cpuBits(processor));
     }
 
     /** ipAddresses[]: one interface per address, with its MAC; operationalStatus has no OCSF attribute. */

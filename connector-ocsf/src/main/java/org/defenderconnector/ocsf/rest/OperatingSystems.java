@@ -39,6 +39,28 @@ final class OperatingSystems {
         return os;
     }
 
+    /**
+     * The os object read from an entity, or null without reading anything when there is no platform (OCSF
+     * requires os.name); the version, build and architecture then stay for unmapped. Field names may be
+     * null when the entity has no such field. The build is read as a number or text.
+     */
+    static ObjectNode from(EntityFields entity, String platformField, String versionField, String buildField,
+                           String architectureField) {
+        if (entity.peekText(platformField) == null) {
+            return null;
+        }
+        String build = null;
+        if (buildField != null && entity.peek(buildField) != null) {
+            build = entity.peek(buildField).asText();
+            entity.text(buildField);
+        }
+        Integer bits = null;
+        if (architectureField != null && Architectures.isKnown(entity.peekText(architectureField))) {
+            bits = Architectures.bits(entity.peekText(architectureField));
+        }
+        return os(entity.text(platformField), versionField == null ? null : entity.text(versionField), build, bits);
+    }
+
     static int typeId(String platform) {
         String p = platform.toLowerCase(Locale.ROOT).replace(" ", "");
         if (p.startsWith("windows")) {
@@ -62,21 +84,6 @@ final class OperatingSystems {
             }
         }
         return OTHER;
-    }
-
-    /** Bits from Defender's osArchitecture ("64-bit", "32-bit") or processor words (x64, x86, arm64). */
-    static Integer cpuBits(String architecture) {
-        if (architecture == null) {
-            return null;
-        }
-        String a = architecture.toLowerCase(Locale.ROOT);
-        if (a.contains("64")) {
-            return 64;
-        }
-        if (a.contains("32") || a.equals("x86") || a.equals("arm")) {
-            return 32;
-        }
-        return null;
     }
 
     /** OCSF device type: a Windows Server platform is a server; anything else is not knowable from the OS. */

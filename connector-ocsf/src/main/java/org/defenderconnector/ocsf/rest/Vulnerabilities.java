@@ -97,8 +97,14 @@ final class Vulnerabilities {
         if (device == null) {
             return null;
         }
-        OcsfNode.put(device, "os", OperatingSystems.os(row.text("osPlatform"), row.text("osVersion"), null,
-                OperatingSystems.cpuBits(row.text("osArchitecture"))));
+        ObjectNode os = OperatingSystems.from(row, "osPlatform", "osVersion", null, "osArchitecture");
+        if (os != null) {
+            device.set("os", os);
+            if (os.has("cpu_bits")) {
+                // the export's osArchitecture is a family word (x64, arm64): the OS runs on that CPU family
+                Architectures.putHardware(device, row.text("osArchitecture"));
+            }
+        }
         if (Devices.isRealGroupName(row.peekText("rbacGroupName"))) {
             OcsfNode.put(device, "groups", Devices.groups(null, row.text("rbacGroupName")));
         }
