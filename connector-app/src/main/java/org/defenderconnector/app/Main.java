@@ -1,6 +1,8 @@
 package org.defenderconnector.app;
 
+import org.defenderconnector.app.emulator.EmulatorCommand;
 import org.defenderconnector.app.normalize.NormalizeCommand;
+import org.defenderconnector.app.normalize.ValidateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "defender-connector", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Connects Microsoft Defender for Endpoint and Defender XDR to your security stack.",
-        subcommands = {CommandLine.HelpCommand.class, NormalizeCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, NormalizeCommand.class, ValidateCommand.class, EmulatorCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

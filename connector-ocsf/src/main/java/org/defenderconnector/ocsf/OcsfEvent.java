@@ -34,8 +34,7 @@ public final class OcsfEvent {
         event.put("activity_id", activityId);
         event.put("activity_name", activityName);
         event.put("type_uid", (long) ocsfClass.uid() * 100 + activityId);
-        // type_name is the schema's caption of the type_uid: for 99 it is "<class>: Other" even though
-        // activity_name carries the source's own word.
+        // For 99 the source's own word goes in activity_name only; type_name keeps the schema caption.
         event.put("type_name", ocsfClass.caption() + ": " + (activityId == ACTIVITY_OTHER ? "Other" : activityName));
         event.put("severity_id", Severity.UNKNOWN);
         event.put("severity", Severity.caption(Severity.UNKNOWN));

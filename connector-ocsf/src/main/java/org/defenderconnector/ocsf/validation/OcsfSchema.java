@@ -143,6 +143,14 @@ public final class OcsfSchema {
         } catch (IOException e) {
             throw new OcsfSchemaException("Cannot read classpath resource " + CLASSPATH_RESOURCE, e);
         }
+        // The product ships the schema gzipped inside this module's jar, so it works without shared/.
+        try (InputStream in = OcsfSchema.class.getResourceAsStream(CLASSPATH_RESOURCE + ".gz")) {
+            if (in != null) {
+                return read(new java.util.zip.GZIPInputStream(in, 1 << 16), "classpath:" + CLASSPATH_RESOURCE + ".gz");
+            }
+        } catch (IOException e) {
+            throw new OcsfSchemaException("Cannot read classpath resource " + CLASSPATH_RESOURCE + ".gz", e);
+        }
         tried.add("classpath resource " + CLASSPATH_RESOURCE + " (missing)");
         throw new OcsfSchemaException("Compiled OCSF schema not found; tried " + String.join(", ", tried));
     }

@@ -61,14 +61,12 @@ class OcsfSchemaTest {
     }
 
     @Test
-    void nothingToFindNamesEveryPlaceTried(@TempDir Path emptySharedDir) {
+    void withoutSharedDirTheSchemaBundledInTheJarIsUsed(@TempDir Path emptySharedDir) {
         Map<String, String> properties = Map.of(OcsfSchema.SHARED_DIR_PROPERTY, emptySharedDir.toString());
 
-        assertThatThrownBy(() -> OcsfSchema.locate(properties::get))
-                .isInstanceOf(OcsfSchemaException.class)
-                .hasMessageContaining(OcsfSchema.SCHEMA_FILE_PROPERTY)
-                .hasMessageContaining(emptySharedDir.toString())
-                .hasMessageContaining(OcsfSchema.CLASSPATH_RESOURCE);
+        OcsfSchema schema = OcsfSchema.locate(properties::get);
+        assertThat(schema.source()).isEqualTo("classpath:" + OcsfSchema.CLASSPATH_RESOURCE + ".gz");
+        assertThat(schema.version()).isEqualTo("1.8.0");
     }
 
     @Test

@@ -1,0 +1,88 @@
+package org.defenderconnector.emulator;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.defenderconnector.emulator.directory.ResourceApi;
+import org.defenderconnector.emulator.directory.TenantDirectory;
+import org.defenderconnector.emulator.entra.TokenIssuer;
+import org.defenderconnector.emulator.entra.TokenRequestCounter;
+
+/**
+ * Run-time control of a running emulator, for tests and for the HTTP admin endpoints: change the directory the
+ * way an administrator would in the portal, and read the token request counters. Changes affect token requests
+ * made afterwards; tokens already issued keep their roles until they expire, as with Entra.
+ * Invalid arguments (unknown tenant, app, secret, API or grant) throw {@link IllegalArgumentException}.
+ */
+public final class EmulatorAdmin {
+
+    private final TenantDirectory directory;
+    private final TokenIssuer issuer;
+    private final TokenRequestCounter counter;
+
+    EmulatorAdmin(TenantDirectory directory, TokenIssuer issuer, TokenRequestCounter counter) {
+        this.directory = directory;
+        this.issuer = issuer;
+        this.counter = counter;
+    }
+
+    /** Deletes a client secret from the app registration; requests with it then fail with AADSTS7000215. */
+    public void revokeSecret(String clientId, String secretId) {
+        directory.revokeSecret(clientId, secretId);
+    }
+
+    /**
+     * Revokes the admin consent of one application permission.
+     *
+     * @param api the API's portal name ({@code WindowsDefenderATP}, {@code Microsoft Threat Protection},
+     *            {@code Microsoft Graph}) or one of its identifier URIs
+     */
+    public void removePermission(String tenantId, String clientId, String api, String role) {
+        directory.removeGrant(tenantId, clientId, resourceApi(api), role);
+    }
+
+    /** Grants one application permission with admin consent (creating the service principal if needed). */
+    public void grantPermission(String tenantId, String clientId, String api, String role) {
+        directory.grant(tenantId, clientId, resourceApi(api), role);
+    }
+
+    /** Lifetime of tokens issued from now on. */
+    public void setTokenLifetime(Duration lifetime) {
+        issuer.setLifetime(lifetime);
+    }
+
+    public Duration tokenLifetime() {
+        return issuer.lifetime();
+    }
+
+    /**
+     * Token requests received for (tenant, client, resource), successful or not. The tenant may be given by id
+     * or domain; the resource as URI with or without {@code /.default} or a trailing slash.
+     */
+    public long tokenRequestCount(String tenantId, String clientId, String resource) {
+        String tenant = directory.tenant(tenantId).map(TenantDirectory.Tenant::id).orElse(tenantId);
+        return counter.count(TokenRequestCounter.Key.of(tenant, clientId, resource));
+    }
+
+    /** Every counter; keys are "tenantId clientId resource". */
+    public Map<String, Long> tokenRequestCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counter.snapshot().forEach((key, count) -> counts.put(key.toString(), count));
+        return counts;
+    }
+
+    /** Every counter as its key record (for the HTTP admin endpoint). */
+    Map<TokenRequestCounter.Key, Long> tokenRequestCounters() {
+        return counter.snapshot();
+    }
+
+    public void resetCounters() {
+        counter.reset();
+    }
+
+    private static ResourceApi resourceApi(String api) {
+        return ResourceApi.byNameOrIdentifier(api).orElseThrow(() -> new IllegalArgumentException(
+                "Unknown API '" + api + "' (known: WindowsDefenderATP, Microsoft Threat Protection, Microsoft Graph)"));
+    }
+}
