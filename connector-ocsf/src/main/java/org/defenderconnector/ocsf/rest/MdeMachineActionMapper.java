@@ -1,5 +1,6 @@
 package org.defenderconnector.ocsf.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.defenderconnector.ocsf.MappingContext;
@@ -168,7 +169,7 @@ public final class MdeMachineActionMapper implements OcsfMapper {
      */
     private static List<ObjectNode> relatedFile(EntityFields action) {
         List<ObjectNode> loose = new ArrayList<>();
-        var info = action.peek("relatedFileInfo");
+        JsonNode info = action.peek("relatedFileInfo");
         if (info != null && info.path("fileIdentifier").isTextual()) {
             loose.add(Observables.loose(Observables.HASH, info.path("fileIdentifier").asText()));
         }

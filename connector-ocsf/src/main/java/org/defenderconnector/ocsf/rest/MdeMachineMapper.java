@@ -11,6 +11,7 @@ import org.defenderconnector.ocsf.RecordFields;
 import org.defenderconnector.ocsf.Severity;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -82,7 +83,7 @@ public final class MdeMachineMapper implements OcsfMapper {
         if (hostname != null) {
             event.set("message", "Inventory of " + hostname);
         }
-        return RestEvents.finish(event, machine, java.util.List.of());
+        return RestEvents.finish(event, machine, List.of());
     }
 
     /** ipAddresses[]: one interface per address, with its MAC; operationalStatus has no OCSF attribute. */

@@ -1,5 +1,6 @@
 package org.defenderconnector.ocsf.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.defenderconnector.ocsf.MappingContext;
 import org.defenderconnector.ocsf.OcsfClass;
@@ -39,7 +40,7 @@ final class TenantSnapshots {
         OcsfEvent event = start(entityName, context);
         Long time = fields.time("time");
         event.time(time != null ? time : clock.millis());
-        var score = fields.peek("score");
+        JsonNode score = fields.peek("score");
         if (score != null) {
             event.set("message", label + ": " + score.asText());
         }
