@@ -21,6 +21,9 @@ import java.util.Map;
  * mapped). Mappers put those leftovers under {@code unmapped} or into an evidence's {@code data}.
  */
 final class EntityFields {
+    /** 1973-03-03: earlier "times" are placeholders (0001-01-01) or seconds mistaken for milliseconds. */
+    private static final long EARLIEST_PLAUSIBLE_MILLIS = 100_000_000_000L;
+
     private final RecordFields fields;
     private final Map<String, EntityFields> objects = new LinkedHashMap<>();
     private final Map<String, List<JsonNode>> arrays = new LinkedHashMap<>();
@@ -60,8 +63,18 @@ final class EntityFields {
         return fields.bool(name);
     }
 
+    /**
+     * A date-time as epoch milliseconds, marking it read; null (and left unread, so it stays under
+     * unmapped) when absent, unparseable or before 1973 — Graph writes 0001-01-01T00:00:00Z for "not set",
+     * which is no time at all and would fail OCSF's millisecond plausibility check.
+     */
     Long time(String name) {
-        return fields.time(name);
+        Long millis = peekTime(name);
+        if (millis == null) {
+            return null;
+        }
+        fields.time(name);
+        return millis;
     }
 
     /** The first of several alternative spellings that is present (e.g. lastUpdateTimeUtc vs lastUpdateDateTimeUtc). */
@@ -102,7 +115,8 @@ final class EntityFields {
     /** A date-time as epoch milliseconds without marking it read; null when absent or unparseable. */
     Long peekTime(String name) {
         String text = peekText(name);
-        return text == null ? null : DefenderTime.toEpochMillis(text).orElse(null);
+        Long millis = text == null ? null : DefenderTime.toEpochMillis(text).orElse(null);
+        return millis == null || millis < EARLIEST_PLAUSIBLE_MILLIS ? null : millis;
     }
 
     /** An integer value without marking it read; null when absent or not an integer. */

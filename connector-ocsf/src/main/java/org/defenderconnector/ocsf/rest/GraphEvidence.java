@@ -101,7 +101,8 @@ final class GraphEvidence {
         Devices.putRiskLevel(device, entity.text("riskScore"));
         Long groupId = entity.peek("rbacGroupId") == null ? null : entity.longValue("rbacGroupId");
         OcsfNode.put(device, "groups", Devices.groups(groupId == null ? null : String.valueOf(groupId), entity.text("rbacGroupName")));
-        List<String> ips = entity.texts("ipInterfaces");
+        List<String> ips = entity.peek("ipInterfaces") != null && allIps(entity.peek("ipInterfaces"))
+                ? entity.texts("ipInterfaces") : List.of();
         if (!ips.isEmpty()) {
             ArrayNode interfaces = OcsfNode.array();
             for (String ip : ips) {
@@ -117,6 +118,18 @@ final class GraphEvidence {
             OcsfNode.put(device, "instance_uid", vm.text("vmId"));
         }
         return device;
+    }
+
+    private static boolean allIps(JsonNode values) {
+        if (!values.isArray()) {
+            return false;
+        }
+        for (JsonNode value : values) {
+            if (!IpAddresses.isIp(value.asText(null))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ObjectNode file(EntityFields details) {
@@ -171,7 +184,7 @@ final class GraphEvidence {
      */
     private static void ip(EntityFields entity, ObjectNode node, Evidence evidence) {
         String ip = entity.peekText("ipAddress");
-        if (ip == null) {
+        if (!IpAddresses.isIp(ip)) {
             return;
         }
         String side = null;
@@ -249,7 +262,7 @@ final class GraphEvidence {
             urls.forEach(u -> list.addObject().put("url_string", u));
         }
         node.set("email", email);
-        if (entity.peekText("senderIp") != null) {
+        if (IpAddresses.isIp(entity.peekText("senderIp"))) {
             node.putObject("src_endpoint").put("ip", entity.text("senderIp"));
         }
     }

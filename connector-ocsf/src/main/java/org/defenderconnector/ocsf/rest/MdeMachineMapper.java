@@ -60,7 +60,9 @@ public final class MdeMachineMapper implements OcsfMapper {
             Devices.setType(device, OperatingSystems.DeviceTypes.UNKNOWN);
         }
         OcsfNode.put(device, "uid_alt", machine.text("aadDeviceId"));
-        OcsfNode.put(device, "ip", machine.text("lastIpAddress"));
+        if (IpAddresses.isIp(machine.peekText("lastIpAddress"))) {
+            device.put("ip", machine.text("lastIpAddress"));
+        }
         OcsfNode.put(device, "first_seen_time", firstSeen);
         OcsfNode.put(device, "last_seen_time", lastSeen);
         ObjectNode os = OperatingSystems.from(machine, "osPlatform", "version", "osBuild", "osArchitecture");
@@ -91,7 +93,9 @@ public final class MdeMachineMapper implements OcsfMapper {
         ArrayNode interfaces = OcsfNode.array();
         for (EntityFields address : machine.objects("ipAddresses")) {
             ObjectNode nic = OcsfNode.object();
-            OcsfNode.put(nic, "ip", address.text("ipAddress"));
+            if (IpAddresses.isIp(address.peekText("ipAddress"))) {
+                nic.put("ip", address.text("ipAddress"));
+            }
             String mac = Devices.mac(address.peekText("macAddress"));
             if (mac != null) {
                 address.text("macAddress");

@@ -188,4 +188,36 @@ class RestMapperDecisionsTest {
         assertThat(attacks.at("/0/tactic/uid").asText()).isEqualTo("TA0005");
         assertThat(MitreAttacks.attacks(java.util.List.of(), "SuspiciousActivity")).isEmpty();
     }
+
+    @Test
+    void placeholderTimesAndNonIpValuesStayUnmappedInsteadOfBreakingTheEvent() throws Exception {
+        ObjectNode alert = map(new GraphAlertMapper(RestMappers.CLOCK), """
+                {"id":"g","createdDateTime":"2024-01-01T00:00:00Z","lastUpdateDateTime":"2024-01-01T00:00:00Z",
+                 "firstActivityDateTime":"0001-01-01T00:00:00Z","status":"new"}
+                """);
+        assertThat(alert.at("/finding_info/first_seen_time").isMissingNode()).isTrue();
+        assertThat(alert.at("/unmapped/firstActivityDateTime").asText()).isEqualTo("0001-01-01T00:00:00Z");
+
+        ObjectNode machine = map(new MdeMachineMapper(RestMappers.CLOCK), """
+                {"id":"m","lastIpAddress":"unknown","ipAddresses":[{"ipAddress":"fe80::1%7","macAddress":"8CEC4B897E73"}]}
+                """);
+        assertThat(machine.at("/device/ip").isMissingNode()).isTrue();
+        assertThat(machine.at("/unmapped/lastIpAddress").asText()).isEqualTo("unknown");
+        assertThat(machine.at("/device/network_interfaces/0/mac").asText()).isEqualTo("8C:EC:4B:89:7E:73");
+        assertThat(machine.at("/unmapped/ipAddresses/0/ipAddress").asText()).isEqualTo("fe80::1%7");
+        OcsfValidator validator = OcsfValidator.standard();
+        assertThat(validator.validate(alert).violations()).isEmpty();
+        assertThat(validator.validate(machine).violations()).isEmpty();
+    }
+
+    @Test
+    void ipAddressesAreCheckedWithoutNameLookups() {
+        assertThat(IpAddresses.isIp("10.166.113.47")).isTrue();
+        assertThat(IpAddresses.isIp("2a01:110:68:4:59e4:3916:3b3e:4f96")).isTrue();
+        assertThat(IpAddresses.isIp("::1")).isTrue();
+        assertThat(IpAddresses.isIp("256.1.1.1")).isFalse();
+        assertThat(IpAddresses.isIp("contoso.com")).isFalse();
+        assertThat(IpAddresses.isIp("fe80::1%7")).isFalse();
+        assertThat(IpAddresses.isIp("")).isFalse();
+    }
 }
