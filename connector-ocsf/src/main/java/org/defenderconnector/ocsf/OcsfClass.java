@@ -31,6 +31,7 @@ public enum OcsfClass {
     PERIPHERAL_DEVICE_QUERY(5014, "Peripheral Device Query", 5, "Discovery"),
     DEVICE_CONFIG_STATE_CHANGE(5019, "Device Config State Change", 5, "Discovery"),
     SOFTWARE_INVENTORY_INFO(5020, "Software Inventory Info", 5, "Discovery"),
+    OSINT_INVENTORY_INFO(5021, "OSINT Inventory Info", 5, "Discovery"),
     API_ACTIVITY(6003, "API Activity", 6, "Application Activity"),
     APPLICATION_LIFECYCLE(6002, "Application Lifecycle", 6, "Application Activity"),
     WEB_RESOURCE_ACCESS_ACTIVITY(6004, "Web Resource Access Activity", 6, "Application Activity"),
