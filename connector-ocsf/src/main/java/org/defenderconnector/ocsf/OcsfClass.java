@@ -34,6 +34,7 @@ public enum OcsfClass {
     PERIPHERAL_DEVICE_QUERY(5014, "Peripheral Device Query", 5, "Discovery"),
     DEVICE_CONFIG_STATE_CHANGE(5019, "Device Config State Change", 5, "Discovery"),
     SOFTWARE_INVENTORY_INFO(5020, "Software Inventory Info", 5, "Discovery"),
+    OSINT_INVENTORY_INFO(5021, "OSINT Inventory Info", 5, "Discovery"),
     LIVE_EVIDENCE_INFO(5040, "Live Evidence Info", 5, "Discovery"),
     WEB_RESOURCES_ACTIVITY(6001, "Web Resources Activity", 6, "Application Activity"),
     API_ACTIVITY(6003, "API Activity", 6, "Application Activity"),
