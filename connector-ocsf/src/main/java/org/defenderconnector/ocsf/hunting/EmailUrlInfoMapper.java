@@ -8,9 +8,16 @@ import org.defenderconnector.ocsf.RecordFields;
 import org.defenderconnector.ocsf.objects.EnumValue;
 
 /**
- * EmailUrlInfo (one row per URL found in a message) → Email Activity (4009), 3 Scan, direction 0
- * Unknown; the URL is {@code email.urls[0]} (url_string ← Url, hostname ← UrlDomain), as OCSF asks
- * since it deprecated Email URL Activity (4012). UrlLocation stays unmapped.
+ * EmailUrlInfo (one row per URL found in a message) → Base Event (0), 99 "UrlFound", correlated to
+ * its message by {@code metadata.correlation_uid} = NetworkMessageId.
+ *
+ * <p>Why not Email Activity (4009): its {@code email} object requires {@code from} or {@code to}, and
+ * EmailUrlInfo rows carry neither; the class made for URL rows (Email URL Activity 4012) is deprecated.
+ * Inventing an address would make the event lie, and emitting an invalid 4009 would break the rule that
+ * every event we emit validates. The message's addresses are in the EmailEvents row of the same
+ * NetworkMessageId (an Email Activity event whose {@code email.uid} is that id), so consumers join on
+ * {@code metadata.correlation_uid} = {@code email.uid}. Url, UrlDomain and UrlLocation stay under
+ * {@code unmapped}, as Base Event has no URL attribute.
  */
 public final class EmailUrlInfoMapper extends HuntingMapper {
 
@@ -21,23 +28,11 @@ public final class EmailUrlInfoMapper extends HuntingMapper {
     @Override
     protected ObjectNode mapRow(HuntingRow row) {
         RecordFields fields = row.fields();
-        OcsfEvent event = row.start(OcsfClass.EMAIL_ACTIVITY, EmailParts.SCAN);
-        EnumValue.UNKNOWN.writeTo(event.node(), "direction_id");
-        ObjectNode email = EmailParts.email(event, fields);
-        String url = fields.text("Url");
-        String domain = fields.text("UrlDomain");
-        if (url != null || domain != null) {
-            ObjectNode entry = email.putArray("urls").addObject();
-            if (url != null) {
-                entry.put("url_string", url);
-            }
-            if (domain != null) {
-                entry.put("hostname", domain);
-                if (url == null) {
-                    entry.put("path", "/");
-                }
-            }
-        }
+        OcsfEvent event = row.start(OcsfClass.BASE_EVENT, EnumValue.other("UrlFound"));
+        String messageId = fields.text("NetworkMessageId");
+        event.set("metadata.correlation_uid", messageId);
+        String url = fields.record().path("Url").asText(null);
+        event.set("message", url == null ? "URL found in message " + messageId : "URL " + url + " found in message " + messageId);
         row.additionalFields();
         return row.build(event);
     }

@@ -134,15 +134,14 @@ class HuntingRulesTest {
     }
 
     @Test
-    void emailUrlInfoMissesOnlyTheSenderOrRecipientOcsfAsksFor() throws Exception {
+    void emailUrlInfoIsAValidBaseEventCorrelatedToItsMessageWithTheUrlKept() throws Exception {
         JsonNode row = JSON.readTree(Files.readString(GoldenFiles.DIRECTORY.resolve("EmailUrlInfo.body-url.input.json")));
         ObjectNode event = GoldenFiles.normalize("EmailUrlInfo", row, "t-1", null);
-        List<Violation> violations = KnownSchemaGaps.validator().validate(event).violations();
-        assertThat(violations).hasSize(1);
-        assertThat(violations.get(0).rule()).isEqualTo(Rule.CONSTRAINT_AT_LEAST_ONE);
-        assertThat(violations.get(0).path()).isEqualTo("email");
-        assertThat(KnownSchemaGaps.unexplained(event)).isEmpty();
-        assertThat(event.at("/email/urls/0/url_string").asText()).isEqualTo("https://login.example-phish.net/owa/?u=jdoe");
+        assertThat(KnownSchemaGaps.validator().validate(event).violations()).isEmpty();
+        assertThat(event.get("class_uid").asInt()).isZero();
+        assertThat(event.at("/metadata/correlation_uid").asText()).isEqualTo(row.get("NetworkMessageId").asText());
+        assertThat(event.at("/unmapped/Url").asText()).isEqualTo("https://login.example-phish.net/owa/?u=jdoe");
+        assertThat(event.at("/unmapped/UrlDomain").asText()).isEqualTo("login.example-phish.net");
     }
 
     @Test

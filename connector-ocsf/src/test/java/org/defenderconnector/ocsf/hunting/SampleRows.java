@@ -141,7 +141,7 @@ final class SampleRows {
                         "DeliveryLocation", "Junk folder")));
             }
             case "EmailAttachmentInfo" -> list.add(v(table, null, 4009, 3, Map.of()));
-            case "EmailUrlInfo" -> list.add(v(table, null, 4009, 3, Map.of()));
+            case "EmailUrlInfo" -> list.add(v(table, null, 0, 99, Map.of()));
             case "EmailPostDeliveryEvents" -> {
                 list.add(v(table, "Phish ZAP", 4009, 99, Map.of()));
                 list.add(v(table, "Manual remediation", 4009, 99, Map.of("Action", "Hard delete", "ActionTrigger", "AdminAction")));
