@@ -8,6 +8,7 @@ import org.defenderconnector.engine.config.ConnectorConfig;
 import org.defenderconnector.engine.sinks.NdjsonSink;
 import org.defenderconnector.ocsf.Normalizer;
 import org.defenderconnector.store.EventStore;
+import org.defenderconnector.store.SkippedWindow;
 import org.defenderconnector.store.StreamHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,6 +115,30 @@ public final class Collector implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /**
+     * Replays every recorded skipped window of the configured tenants; a window read in full is
+     * forgotten, one that still fails stays recorded. Returns one line per window for the user.
+     */
+    public List<String> replaySkippedWindows() {
+        List<String> report = new ArrayList<>();
+        for (SkippedWindow window : store.skippedWindows()) {
+            TenantCollection tenant = tenants.stream().filter(t -> t.name().equals(window.id().tenant())).findFirst().orElse(null);
+            String what = window.id() + " " + window.start() + " .. " + window.end();
+            if (tenant == null || !tenant.streams().contains(window.id())) {
+                report.add(what + ": not configured any more, kept");
+                continue;
+            }
+            try {
+                int events = tenant.replay(window);
+                store.forgetSkippedWindow(window);
+                report.add(what + ": replayed, " + events + " events delivered");
+            } catch (Exception e) {
+                report.add(what + ": still failing (" + e.getMessage() + "), kept");
+            }
+        }
+        return report;
     }
 
     public List<StreamStatus.Snapshot> status() {

@@ -1,6 +1,10 @@
 package org.defenderconnector.engine.collection;
 
+import org.defenderconnector.api.Batch;
+import org.defenderconnector.api.Event;
+import org.defenderconnector.api.Position;
 import org.defenderconnector.api.Sink;
+import org.defenderconnector.api.SourceRecord;
 import org.defenderconnector.api.Source;
 import org.defenderconnector.api.StreamId;
 import org.defenderconnector.engine.Engine;
@@ -46,9 +50,13 @@ public final class TenantCollection implements AutoCloseable {
     private final List<Engine.Schedule> schedules = new ArrayList<>();
     private final Map<String, Source> byStream = new LinkedHashMap<>();
 
-    private TenantCollection(ConnectorConfig.TenantSettings settings, RestSources sources) {
+    private final List<Sink> sinks;
+    private EventFactory events;
+
+    private TenantCollection(ConnectorConfig.TenantSettings settings, RestSources sources, List<Sink> sinks) {
         this.settings = settings;
         this.sources = sources;
+        this.sinks = List.copyOf(sinks);
     }
 
     /**
@@ -69,8 +77,9 @@ public final class TenantCollection implements AutoCloseable {
                         store.recordSkippedWindow(new SkippedWindow(stream, start, end, error)))
                 .stateDirectory(stateDir.resolve(tenant.name()))
                 .build();
-        TenantCollection collection = new TenantCollection(tenant, sources);
+        TenantCollection collection = new TenantCollection(tenant, sources, sinks);
         EventFactory events = new EventFactory(normalizer, tenant.tenantId());
+        collection.events = events;
         for (ConnectorConfig.StreamSettings stream : tenant.streams()) {
             Source source = sources.create(stream.name(), options(stream));
             collection.byStream.put(stream.name(), source);
@@ -119,6 +128,33 @@ public final class TenantCollection implements AutoCloseable {
     /** The time-window source of a stream, for replaying a recorded skipped window. */
     public Optional<ReplayableSource> replayable(String stream) {
         return byStream.get(stream) instanceof ReplayableSource r ? Optional.of(r) : Optional.empty();
+    }
+
+    /**
+     * Reads a recorded skipped window again (its own position, from the start of the window) and
+     * delivers it to the sinks. Returns the number of events delivered; throws when the window still
+     * cannot be read, in which case it stays recorded.
+     */
+    public int replay(SkippedWindow window) throws Exception {
+        ReplayableSource source = replayable(window.id().stream()).orElseThrow(() -> new IllegalArgumentException(
+                "stream " + window.id() + " has no time windows to replay"));
+        Position position = Position.START;
+        int delivered = 0;
+        while (true) {
+            Batch batch = source.replay(window.start(), window.end(), position);
+            List<Event> out = new ArrayList<>(batch.records().size());
+            for (SourceRecord record : batch.records()) {
+                out.add(events.toEvent(window.id(), record));
+            }
+            for (Sink sink : sinks) {
+                sink.write(out);
+            }
+            delivered += out.size();
+            position = batch.next();
+            if (!batch.more()) {
+                return delivered;
+            }
+        }
     }
 
     /** Calls made against the tenant's rate budget, per API family. */
