@@ -55,6 +55,11 @@ public record StreamingEmulatorConfig(String blobEndpoint, String queueEndpoint,
                 devices, eventsPerSecond, tables, encoding, kafkaBootstrap, recordsPerMessage);
     }
 
+    public StreamingEmulatorConfig withTenant(String value) {
+        return new StreamingEmulatorConfig(blobEndpoint, queueEndpoint, accountName, accountKey, queueName, value, seed,
+                devices, eventsPerSecond, tables, encoding, kafkaBootstrap, recordsPerMessage);
+    }
+
     public StreamingEmulatorConfig withEncoding(NotificationEncoding value) {
         return new StreamingEmulatorConfig(blobEndpoint, queueEndpoint, accountName, accountKey, queueName, tenantId,
                 seed, devices, eventsPerSecond, tables, value, kafkaBootstrap, recordsPerMessage);

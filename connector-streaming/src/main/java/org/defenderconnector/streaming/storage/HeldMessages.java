@@ -49,7 +49,9 @@ final class HeldMessages {
      *
      * @return how many messages were deleted
      */
-    int acknowledge(StoragePosition committed, Instant now) {
+    int acknowledge(StoragePosition committed) {
+        // Visibility is kept by the queue service in real time, whatever clock the source runs on.
+        Instant now = Instant.now();
         int deleted = 0;
         Iterator<Map.Entry<String, Held>> it = byId.entrySet().iterator();
         while (it.hasNext()) {

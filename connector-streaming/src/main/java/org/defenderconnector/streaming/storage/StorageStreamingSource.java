@@ -103,7 +103,7 @@ public final class StorageStreamingSource implements Source, PositionCommitHook 
         Instant now = clock.instant();
         String step = "reading the queue '" + config.queueName() + "'";
         try {
-            held.acknowledge(committed, now);
+            held.acknowledge(committed);
             next.forgetClosedBefore(now.minus(config.closedRetention()).toEpochMilli(), held.referencedBlobKeys());
             if (!listed) {
                 step = "listing the streaming containers";
@@ -162,7 +162,7 @@ public final class StorageStreamingSource implements Source, PositionCommitHook 
                 continue;
             }
             held.hold(message.getMessageId(), message.getPopReceipt(), text, decoded.blobs(),
-                    message.getTimeNextVisible() == null ? now.plus(config.visibilityTimeout())
+                    message.getTimeNextVisible() == null ? Instant.now().plus(config.visibilityTimeout())
                             : message.getTimeNextVisible().toInstant());
             for (BlobRef blob : decoded.blobs()) {
                 discovered.putIfAbsent(blob.key(), blob);
