@@ -133,4 +133,16 @@ class StreamedRecordParserTest {
                 .isEqualTo(Instant.parse("2026-07-22T10:43:05Z"));
         assertThat(StreamedRecordParser.parseTime("yesterday")).isNull();
     }
+
+    @Test
+    void theFastTimePathAgreesWithTheJdkParser() {
+        for (String text : new String[] {"2025-03-04T10:15:30Z", "2025-03-04T10:15:30.1Z", "2025-03-04T10:15:30.1234567Z",
+                "2024-02-29T23:59:59.999999999Z", "1999-12-31T00:00:00.0000000Z"}) {
+            assertThat(StreamedRecordParser.parseTime(text)).as(text).isEqualTo(Instant.parse(text));
+        }
+        assertThat(StreamedRecordParser.parseTime("2025-02-30T10:15:30Z")).isNull();
+        assertThat(StreamedRecordParser.parseTime("2025-03-04T10:15:30.Z")).isNull();
+        assertThat(StreamedRecordParser.parseTime("2025-03-04T10:15:30+01:00"))
+                .isEqualTo(Instant.parse("2025-03-04T09:15:30Z"));
+    }
 }
