@@ -44,6 +44,12 @@ final class BlobRangeReader {
     }
 
     private final BlobServiceClient service;
+    /**
+     * One buffer for every read: a chunk is consumed (turned into records) before the next read, so it can
+     * be reused. It grows to the largest read (bounded by maxBatchBytes) and stays there, so idle polls
+     * of many open blobs allocate nothing.
+     */
+    private final Buffer buffer = new Buffer(64 * 1024);
     private final Map<String, BlobContainerClient> containers = new HashMap<>();
     private final Set<String> warnedNotAppend = new HashSet<>();
 
@@ -51,8 +57,10 @@ final class BlobRangeReader {
         this.service = service;
     }
 
+    /** The returned chunk's buffer is valid until the next read. */
     Chunk read(BlobRef blob, long offset, int maxBytes) {
-        Buffer out = new Buffer(Math.min(maxBytes, 1 << 20));
+        Buffer out = buffer;
+        out.reset();
         try {
             BlobDownloadResponse response = container(blob.container()).getBlobClient(blob.path())
                     .downloadStreamWithResponse(out, new BlobRange(offset, (long) maxBytes), null, null, false,

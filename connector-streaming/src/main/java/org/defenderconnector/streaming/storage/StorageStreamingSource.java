@@ -52,7 +52,8 @@ public final class StorageStreamingSource implements Source, PositionCommitHook 
     private final Map<String, BlobRef> discovered = new LinkedHashMap<>();
     private volatile Position committedByHook;
     private boolean listed;
-    private Instant nextReceive = Instant.MIN;
+    /** Queue receives are paced in real time (System.nanoTime), whatever clock decides blob hours. */
+    private long nextReceiveNanos = System.nanoTime();
     private int cursor;
 
     StorageStreamingSource(StorageStreamingConfig config, DeadLetterListener deadLetters, Clock clock,
@@ -112,9 +113,9 @@ public final class StorageStreamingSource implements Source, PositionCommitHook 
             }
             step = "receiving from the queue '" + config.queueName() + "'";
             boolean queueFull = false;
-            if (!now.isBefore(nextReceive)) {
+            if (System.nanoTime() - nextReceiveNanos >= 0) {
                 queueFull = receive(committed, now);
-                nextReceive = now.plus(minReceiveGap());
+                nextReceiveNanos = System.nanoTime() + minReceiveGap().toNanos();
             }
             for (BlobRef blob : discovered.values()) {
                 if (!next.isKnown(blob.key())) {
