@@ -31,11 +31,15 @@ public final class AzuriteProcess implements AutoCloseable {
     private final List<Process> processes;
     private final int blobPort;
     private final int queuePort;
+    /** Stops the node processes if the JVM ends (Ctrl-C, SIGTERM) before close(): no server outlives us. */
+    private final Thread stopOnExit;
 
     private AzuriteProcess(List<Process> processes, int blobPort, int queuePort) {
         this.processes = processes;
         this.blobPort = blobPort;
         this.queuePort = queuePort;
+        this.stopOnExit = new Thread(() -> processes.forEach(Process::destroy), "azurite-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /**
@@ -167,5 +171,10 @@ public final class AzuriteProcess implements AutoCloseable {
     @Override
     public void close() {
         processes.forEach(AzuriteProcess::stop);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: nothing left to undo.
+        }
     }
 }

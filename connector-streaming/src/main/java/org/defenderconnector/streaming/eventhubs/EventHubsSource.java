@@ -122,7 +122,9 @@ public final class EventHubsSource implements Source, PositionCommitHook {
             }
             lastReturned = next;
             boolean more = config.continuous() || !messages.isEmpty();
-            return new Batch(records, PartitionOffsets.toPosition(next), more);
+            // Nothing moved: the same position object, so the runner has nothing to commit (a stored position
+            // comes back with other number types, which a plain equals would take for a change).
+            return new Batch(records, next.equals(from) ? position : PartitionOffsets.toPosition(next), more);
         } catch (AuthenticationException | AuthorizationException e) {
             throw new SourceException(config.streamId() + ": Event Hubs refused the consumer: "
                     + e.getClass().getSimpleName(), false, "use a connection string of a shared access policy with"

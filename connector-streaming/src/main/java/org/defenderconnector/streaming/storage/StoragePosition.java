@@ -88,6 +88,11 @@ final class StoragePosition {
         closed.entrySet().removeIf(e -> e.getValue() < cutoffMillis && !stillReferenced.contains(e.getKey()));
     }
 
+    /** Same blobs, offsets and closed marks, whatever number types a stored position came back with. */
+    boolean sameAs(StoragePosition other) {
+        return open.equals(other.open) && closed.equals(other.closed);
+    }
+
     int openCount() {
         return open.size();
     }

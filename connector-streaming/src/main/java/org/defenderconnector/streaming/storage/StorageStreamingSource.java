@@ -128,8 +128,11 @@ public final class StorageStreamingSource implements Source, PositionCommitHook 
             step = "reading blobs";
             List<SourceRecord> records = new ArrayList<>();
             boolean filled = readOpenBlobs(next, now, records);
-            Position nextPosition = next.toPosition();
-            boolean quiet = records.isEmpty() && !filled && !queueFull && nextPosition.equals(position);
+            // A stored position comes back with other number types (Integer for Long): compare by content, and
+            // hand back the very same object when nothing moved, so the runner has nothing to commit.
+            boolean unchanged = next.sameAs(StoragePosition.of(position));
+            Position nextPosition = unchanged ? position : next.toPosition();
+            boolean quiet = records.isEmpty() && !filled && !queueFull && unchanged;
             if (quiet && config.continuous()) {
                 idle();
             }
@@ -180,6 +183,8 @@ public final class StorageStreamingSource implements Source, PositionCommitHook 
         }
         int budget = config.maxBatchBytes();
         boolean filled = false;
+        BlobRef behind = null;
+        long behindOffset = 0;
         int start = Math.floorMod(cursor, keys.size());
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get((start + i) % keys.size());
@@ -201,6 +206,10 @@ public final class StorageStreamingSource implements Source, PositionCommitHook 
             budget -= result.consumed();
             filled |= result.filled();
             next.open(key, result.nextOffset());
+            if (result.filled()) {
+                behind = blob;
+                behindOffset = result.nextOffset();
+            }
             if (result.consumed() == 0 && finished) {
                 LOG.info("stream {}: blob {} is complete at {} bytes; closing it", config.streamId(), key, offset);
                 next.close(key, now.toEpochMilli());
@@ -208,6 +217,9 @@ public final class StorageStreamingSource implements Source, PositionCommitHook 
         }
         if (!filled) {
             cursor = start + 1;
+        }
+        if (behind != null) {
+            reader.readAhead(behind, behindOffset, config.maxBatchBytes());
         }
         return filled;
     }
@@ -266,6 +278,7 @@ public final class StorageStreamingSource implements Source, PositionCommitHook 
 
     @Override
     public void close() {
+        reader.close();
         // Held messages are not deleted: their blobs are not closed. They reappear after the visibility
         // timeout and the next instance finds the blobs in the committed position.
         LOG.debug("stream {}: closing with {} queue message(s) still held", config.streamId(), held.size());

@@ -189,16 +189,22 @@ class StorageStreamingSourceTest {
     }
 
     @Test
-    void aBatchTheSinksRefusedIsReadAgainAndStoredOnce() {
+    void aBatchTheSinksRefusedIsReadAgainAndStoredOnce() throws Exception {
         try (StreamingEmulator emulator = emulator(NotificationEncoding.BASE64)) {
             emulator.emit(DNE, 40);
-            pipeline.attach(source(config()));
+            StorageStreamingSource source = source(config());
+            pipeline.attach(source);
             pipeline.sink.failNext.set(true);
             assertThat(pipeline.pollOnceAllowingFailure().ok()).isFalse();
             pipeline.pollUntil(40, 5);
             assertThat(pipeline.sink.events()).hasSize(40);
             assertThat(naturalIds(pipeline.sink.events())).hasSize(40);
             assertThat(pipeline.store.queries().count("contoso", "streaming-storage")).isEqualTo(40);
+
+            // Caught up: the stored position (read back with other number types) is handed back as it is,
+            // so the runner commits nothing and the source may idle.
+            Position stored = committed();
+            assertThat(source.poll(stored).next()).isSameAs(stored);
         }
     }
 
