@@ -101,4 +101,32 @@ class StreamingEmulatorTest {
             assertThat(new DefenderRowGenerator(7, 10).row(table, t)).isNotEqualTo(new DefenderRowGenerator(8, 10).row(table, t));
         }
     }
+
+    @Test
+    void generatingAtARateAppendsToEveryTable() throws Exception {
+        String tenant = "22222222-2222-3333-4444-555555555555";
+        StreamingEmulatorConfig config = StreamingEmulatorConfig.forAzurite(azurite).withQueue("rate")
+                .withTenant(tenant).withRate(300).withEncoding(NotificationEncoding.PLAIN);
+        Instant at = Instant.parse("2025-03-04T11:15:00Z");
+        try (StreamingEmulator emulator = StreamingEmulator.start(config, Clock.fixed(at, ZoneOffset.UTC))) {
+            emulator.startGenerating();
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (emulator.emitted() < 90 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(emulator.emitted()).isGreaterThanOrEqualTo(90);
+        }
+        BlobServiceClient blobs = new BlobServiceClientBuilder().connectionString(azurite.connectionString()).buildClient();
+        for (String table : DefenderRowGenerator.TABLES) {
+            String content = blobs.getBlobContainerClient(StreamingEmulator.containerOf(table))
+                    .getBlobClient("tenantId=" + tenant + "/y=2025/m=03/d=04/h=11/m=00/PT1H.json").downloadContent().toString();
+            assertThat(content).endsWith("\r\n");
+            for (String line : content.split("\r\n")) {
+                assertThat(JSON.readTree(line).get("category").asText()).isEqualTo("AdvancedHunting-" + table);
+            }
+        }
+        QueueClient queue = new QueueClientBuilder().connectionString(azurite.connectionString()).queueName("rate")
+                .messageEncoding(QueueMessageEncoding.NONE).buildClient();
+        assertThat(queue.getProperties().getApproximateMessagesCount()).isEqualTo(3);
+    }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.defenderconnector.api.Event;
 import org.defenderconnector.api.Position;
 import org.defenderconnector.api.StreamId;
+import org.defenderconnector.emulator.streaming.AzuriteProcess;
 import org.defenderconnector.emulator.streaming.NotificationEncoding;
 import org.defenderconnector.emulator.streaming.StreamingEmulator;
 import org.defenderconnector.emulator.streaming.StreamingEmulatorConfig;
@@ -283,5 +284,47 @@ class StorageStreamingSourceTest {
             pipeline.pollUntil(25, 5);
             assertThat(naturalIds(pipeline.sink.events())).isEqualTo(naturalIdsOfLines(written));
         }
+    }
+
+    @Test
+    void accountKeyAndSasReadTheSameBlobsAsAConnectionString() throws Exception {
+        try (StreamingEmulator emulator = emulator(NotificationEncoding.BASE64)) {
+            List<String> written = emulator.emit(DNE, 12);
+            java.net.URI blob = java.net.URI.create(AZURITE.azurite().blobEndpoint());
+            java.net.URI queueEndpoint = java.net.URI.create(AZURITE.azurite().queueEndpoint());
+            StorageAuth key = new StorageAuth.SharedKey(AzuriteProcess.ACCOUNT, AzuriteProcess.ACCOUNT_KEY);
+            pipeline.attach(source(withAccount(new StorageAccount(blob, queueEndpoint, key))));
+            pipeline.pollUntil(12, 5);
+            assertThat(naturalIds(pipeline.sink.events())).isEqualTo(naturalIdsOfLines(written));
+
+            String sas = new com.azure.storage.blob.BlobServiceClientBuilder()
+                    .connectionString(AZURITE.azurite().connectionString()).buildClient()
+                    .generateAccountSas(new com.azure.storage.common.sas.AccountSasSignatureValues(
+                            java.time.OffsetDateTime.now().plusHours(1),
+                            com.azure.storage.common.sas.AccountSasPermission.parse("rlup"),
+                            new com.azure.storage.common.sas.AccountSasService().setBlobAccess(true).setQueueAccess(true),
+                            new com.azure.storage.common.sas.AccountSasResourceType().setService(true)
+                                    .setContainer(true).setObject(true)));
+            try (Pipeline second = new Pipeline(dir.resolve("sas.db"))) {
+                second.attach(StorageStreamingSource.open(withAccount(new StorageAccount(blob, queueEndpoint,
+                        new StorageAuth.Sas("?" + sas))).withListOnStart(true, Duration.ofHours(1)), deadLetters, clock));
+                second.pollUntil(12, 5);
+                assertThat(naturalIds(second.sink.events())).containsAll(naturalIdsOfLines(written));
+            }
+        }
+    }
+
+    @Test
+    void noAuthVariantShowsItsSecret() {
+        assertThat(new StorageAuth.SharedKey("acct", "c2VjcmV0").toString()).doesNotContain("c2VjcmV0");
+        assertThat(new StorageAuth.Sas("?sv=2025&sig=c2VjcmV0").toString()).doesNotContain("c2VjcmV0");
+        assertThat(StorageAccount.ofConnectionString("AccountName=a;AccountKey=c2VjcmV0").toString())
+                .doesNotContain("c2VjcmV0");
+        assertThat(config().toString()).doesNotContain(AzuriteProcess.ACCOUNT_KEY);
+    }
+
+    private StorageStreamingConfig withAccount(StorageAccount account) {
+        return StorageStreamingConfig.defaults(streamId, account, queueName).withIdleWait(Duration.ZERO)
+                .withVisibilityTimeout(Duration.ofSeconds(2));
     }
 }
