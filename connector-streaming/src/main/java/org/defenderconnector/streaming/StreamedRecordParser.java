@@ -34,6 +34,11 @@ public final class StreamedRecordParser {
     public static final String ENVELOPE_KEY = "_envelope";
     /** Streaming categories are the advanced hunting table name with this prefix. */
     public static final String CATEGORY_PREFIX = "AdvancedHunting-";
+    /**
+     * Storage containers and per-table Event Hubs are named this prefix plus the lower-case table
+     * ({@code insights-logs-advancedhunting-devicenetworkevents}), as Azure Monitor names exported categories.
+     */
+    public static final String RESOURCE_PREFIX = "insights-logs-advancedhunting-";
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final byte[] ENVELOPE_OPEN = (",\"" + ENVELOPE_KEY + "\":{").getBytes(StandardCharsets.US_ASCII);

@@ -1,6 +1,7 @@
 package org.defenderconnector.streaming.eventhubs;
 
 import org.defenderconnector.api.StreamId;
+import org.defenderconnector.streaming.StreamedRecordParser;
 
 import java.time.Duration;
 import java.util.List;
@@ -53,7 +54,7 @@ public record EventHubsConfig(StreamId streamId, String bootstrapServers, List<S
         List<String> topics = hubs != null && !hubs.isEmpty() ? hubs
                 : connectionString.entityPath() != null ? List.of(connectionString.entityPath()) : List.of();
         return new EventHubsConfig(streamId, connectionString.kafkaBootstrap(), topics,
-                topics.isEmpty() ? "insights-logs-advancedhunting-.*" : null, consumerGroup,
+                topics.isEmpty() ? StreamedRecordParser.RESOURCE_PREFIX + ".*" : null, consumerGroup,
                 new KafkaSecurity.EventHubsSasl(connectionString), 20, Duration.ofMillis(500), "earliest", true, Map.of());
     }
 

@@ -26,7 +26,6 @@ import org.defenderconnector.streaming.DeadLetterListener;
 import org.defenderconnector.streaming.MalformedRecordException;
 import org.defenderconnector.streaming.PositionCommitHook;
 import org.defenderconnector.streaming.StreamedRecordParser;
-import org.defenderconnector.streaming.storage.StorageStreamingConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -219,8 +218,8 @@ public final class EventHubsSource implements Source, PositionCommitHook {
             deadLetter(location, message.offset(), "empty Event Hub message", "");
             return;
         }
-        String fallbackKind = message.topic().startsWith(StorageStreamingConfig.DEFENDER_CONTAINER_PREFIX)
-                ? message.topic().substring(StorageStreamingConfig.DEFENDER_CONTAINER_PREFIX.length()) : null;
+        String fallbackKind = message.topic().startsWith(StreamedRecordParser.RESOURCE_PREFIX)
+                ? message.topic().substring(StreamedRecordParser.RESOURCE_PREFIX.length()) : null;
         Instant fallbackTime = Instant.ofEpochMilli(Math.max(0, message.timestamp()));
         try (JsonParser p = JSON.createParser(value)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {

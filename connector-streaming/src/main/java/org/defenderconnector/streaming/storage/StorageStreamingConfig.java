@@ -28,7 +28,7 @@ public record StorageStreamingConfig(StreamId streamId, StorageAccount account, 
                                      String containerPrefix, Duration visibilityTimeout, Duration hourGrace,
                                      Duration idleWait, int maxBatchBytes, boolean continuous,
                                      boolean listOnStart, Duration listLookback, Duration closedRetention) {
-    public static final String DEFENDER_CONTAINER_PREFIX = "insights-logs-advancedhunting-";
+    public static final String DEFENDER_CONTAINER_PREFIX = org.defenderconnector.streaming.StreamedRecordParser.RESOURCE_PREFIX;
 
     public StorageStreamingConfig {
         Objects.requireNonNull(streamId, "streamId");
