@@ -198,9 +198,14 @@ public final class StorageStreamingSource implements Source, PositionCommitHook 
             boolean finished = finished(blob, now);
             BlobTail.Result result = tail.read(blob, offset, budget, finished, records);
             if (result.missing()) {
-                LOG.warn("stream {}: blob {} no longer exists (deleted by a lifecycle rule or by hand?); closing it"
-                        + " at offset {}", config.streamId(), key, offset);
-                next.close(key, now.toEpochMilli());
+                if (finished) {
+                    LOG.warn("stream {}: blob {} no longer exists (deleted by a lifecycle rule or by hand?); closing"
+                            + " it at offset {}", config.streamId(), key, offset);
+                    next.close(key, now.toEpochMilli());
+                } else {
+                    // Announced but not readable yet, or deleted and maybe recreated: keep trying during its hour.
+                    LOG.debug("stream {}: blob {} not found; trying again", config.streamId(), key);
+                }
                 continue;
             }
             budget -= result.consumed();
