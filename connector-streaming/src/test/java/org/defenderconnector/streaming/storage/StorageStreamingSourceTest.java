@@ -323,6 +323,29 @@ class StorageStreamingSourceTest {
         assertThat(config().toString()).doesNotContain(AzuriteProcess.ACCOUNT_KEY);
     }
 
+    @Test
+    void aBlobThatCannotBeFoundIsRetriedDuringItsHourAndDroppedAfter() throws Exception {
+        queue.createIfNotExists();
+        String path = "tenantId=" + tenantId + "/y=2025/m=03/d=04/h=10/m=00/PT1H.json";
+        String container = "insights-logs-advancedhunting-devicelogonevents";
+        // CloudEvents 1.0 schema this time.
+        queue.sendMessage("[{\"source\":\"/subscriptions/x/resourceGroups/y/providers/Microsoft.Storage/storageAccounts/z\","
+                + "\"subject\":\"/blobServices/default/containers/" + container + "/blobs/" + path + "\","
+                + "\"type\":\"Microsoft.Storage.BlobCreated\",\"specversion\":\"1.0\",\"data\":{}}]");
+        pipeline.attach(source(config()));
+        pipeline.pollOnce();
+        pipeline.pollOnce();
+        assertThat(committed().values()).containsKey("blob:" + container + "/" + path);
+        assertThat(messagesInQueue()).isEqualTo(1);
+
+        clock.set(Instant.parse("2025-03-04T11:10:00Z"));
+        pipeline.pollOnce();
+        assertThat(committed().values()).containsKey("closed:" + container + "/" + path);
+        pipeline.pollOnce();
+        assertThat(messagesInQueue()).isZero();
+        assertThat(pipeline.sink.events()).isEmpty();
+    }
+
     private StorageStreamingConfig withAccount(StorageAccount account) {
         return StorageStreamingConfig.defaults(streamId, account, queueName).withIdleWait(Duration.ZERO)
                 .withVisibilityTimeout(Duration.ofSeconds(2));
