@@ -3,6 +3,7 @@ package org.defenderconnector.emulator.data;
 import static org.defenderconnector.emulator.data.EvidenceKind.FILE;
 import static org.defenderconnector.emulator.data.EvidenceKind.IP;
 import static org.defenderconnector.emulator.data.EvidenceKind.MAILBOX;
+import static org.defenderconnector.emulator.data.EvidenceKind.MAIL_CLUSTER;
 import static org.defenderconnector.emulator.data.EvidenceKind.MAIL_MESSAGE;
 import static org.defenderconnector.emulator.data.EvidenceKind.PROCESS;
 import static org.defenderconnector.emulator.data.EvidenceKind.REGISTRY;
@@ -78,7 +79,8 @@ public final class Catalog {
             new AlertTemplate(ServiceSource.OFFICE, "Email messages containing malicious URL removed after delivery",
                     "Emails with a malicious URL were delivered and later removed by zero-hour auto purge.",
                     "InitialAccess", "OfficeATP", "microsoftDefenderForOffice365", List.of("T1566.002"), null,
-                    List.of(MAILBOX, MAIL_MESSAGE, URL), "Review the recipients and the URL, and block the sender."),
+                    List.of(MAILBOX, MAIL_MESSAGE, MAIL_CLUSTER, URL),
+                    "Review the recipients and the URL, and block the sender."),
             new AlertTemplate(ServiceSource.OFFICE, "A potentially malicious URL click was detected",
                     "A user clicked a URL that was later found malicious.",
                     "InitialAccess", "OfficeATP", "microsoftDefenderForOffice365", List.of("T1204.001"), null,

@@ -13,5 +13,5 @@ public record Evidence(EvidenceKind kind, Instant created, String sha1, String s
                        String registryKey, String registryHive, String registryValueType, String registryValue,
                        Person account, String detectionStatus, String mailboxAddress, String mailboxDisplayName,
                        String sender, String recipient, String subject, String deliveryAction,
-                       String networkMessageId) {
+                       String networkMessageId, String clusterBy) {
 }

@@ -28,6 +28,7 @@ final class EvidenceFactory {
                 case REGISTRY -> registry(random, created);
                 case MAILBOX -> mailbox(created, alert.user());
                 case MAIL_MESSAGE -> message(random, created, alert.user());
+                case MAIL_CLUSTER -> cluster(random, created);
             });
         }
         return items;
@@ -48,7 +49,7 @@ final class EvidenceFactory {
 
     private static Evidence user(Instant created, Person user) {
         return new Evidence(EvidenceKind.USER, created, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, user, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, user, null, null, null, null, null, null, null, null, null);
     }
 
     private static Evidence process(SplittableRandom random, Instant created, Alert alert, String name) {
@@ -66,7 +67,7 @@ final class EvidenceFactory {
         return new Evidence(EvidenceKind.PROCESS, created, Seeds.hex(random, 40), Seeds.hex(random, 64), name, folder,
                 50_000L + random.nextInt(5_000_000), 1000L + random.nextInt(60_000), commandLine, started,
                 400L + random.nextInt(20_000), parentStarted, "explorer.exe", "C:\\Windows", null, null, null,
-                null, null, null, alert.user(), "Detected", null, null, null, null, null, null, null);
+                null, null, null, alert.user(), "Detected", null, null, null, null, null, null, null, null);
     }
 
     private static Evidence file(SplittableRandom random, Instant created, Person user) {
@@ -75,26 +76,34 @@ final class EvidenceFactory {
         return new Evidence(EvidenceKind.FILE, created, Seeds.hex(random, 40), Seeds.hex(random, 64), fileName,
                 "C:\\Users\\" + user.accountName() + "\\AppData\\Local\\Temp", 10_000L + random.nextInt(3_000_000),
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                Seeds.chance(random, 0.7) ? "Detected" : "Prevented", null, null, null, null, null, null, null);
+                Seeds.chance(random, 0.7) ? "Detected" : "Prevented", null, null, null, null, null, null, null, null);
     }
 
     private static Evidence network(Instant created, String ip, String url) {
         return new Evidence(ip != null ? EvidenceKind.IP : EvidenceKind.URL, created, null, null, null, null, null,
                 null, null, null, null, null, null, null, ip, url, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     private static Evidence registry(SplittableRandom random, Instant created) {
         return new Evidence(EvidenceKind.REGISTRY, created, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, "SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run",
                 "HKEY_LOCAL_MACHINE", "String", "C:\\Users\\Public\\" + Seeds.hex(random, 6) + ".exe", null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     private static Evidence mailbox(Instant created, Person user) {
         return new Evidence(EvidenceKind.MAILBOX, created, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, user, null, user.upn(), user.displayName(), null,
-                null, null, null, null);
+                null, null, null, null, null);
+    }
+
+    private static Evidence cluster(SplittableRandom random, Instant created) {
+        String[] criteria = {"Subject;P2SenderDomain;ContentType", "Subject;SenderIp;ContentType",
+                "BodyFingerprintBin1;P2SenderDomain;ContentType"};
+        return new Evidence(EvidenceKind.MAIL_CLUSTER, created, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, criteria[random.nextInt(criteria.length)]);
     }
 
     private static Evidence message(SplittableRandom random, Instant created, Person user) {
@@ -103,6 +112,6 @@ final class EvidenceFactory {
         return new Evidence(EvidenceKind.MAIL_MESSAGE, created, null, null, null, null, null, null, null, null,
                 null, null, null, null, "192.0.2." + (1 + random.nextInt(254)), null, null, null, null, null, user,
                 null, null, null, "billing@fabrikam-invoices.example", user.upn(),
-                subjects[random.nextInt(subjects.length)], "Delivered", Seeds.guid(random));
+                subjects[random.nextInt(subjects.length)], "Delivered", Seeds.guid(random), null);
     }
 }

@@ -17,7 +17,8 @@ public record Indicator(String id, String indicatorValue, String indicatorType, 
     private static final List<String> ACTIONS = List.of("Warn", "Block", "Audit", "Alert", "AlertAndBlock",
             "BlockAndRemediate", "Allowed");
 
-    static Indicator generate(long seed, int index, Instant dataStart) {
+    /** Created within the data's history, last updated by {@code start} at the latest. */
+    static Indicator generate(long seed, int index, Instant dataStart, Instant start) {
         SplittableRandom random = Seeds.random(seed, "indicator", index);
         String type = Seeds.pick(random, TYPES);
         String value = switch (type) {
@@ -29,8 +30,9 @@ public record Indicator(String id, String indicatorValue, String indicatorType, 
         };
         boolean byApp = random.nextBoolean();
         String creator = byApp ? Seeds.guid(random) : Seeds.pick(random, Catalog.ANALYSTS);
-        Instant created = Times.within(random, dataStart, Duration.ofDays(5));
-        Instant updated = Times.after(random, created, Duration.ofMinutes(1), Duration.ofDays(2));
+        Duration history = Duration.between(dataStart, start);
+        Instant created = Times.within(random, dataStart, history.dividedBy(2));
+        Instant updated = Times.within(random, created, Duration.between(created, start));
         int group = random.nextInt(Catalog.RBAC_GROUPS.size());
         boolean grouped = random.nextBoolean();
         return new Indicator(Integer.toString(1000 + index), value, type, Seeds.pick(random, ACTIONS),

