@@ -102,14 +102,14 @@ public final class Emulator implements AutoCloseable {
         }
         AdvancedHunting hunting = new AdvancedHunting(config.hunting(), options.clock());
         RateLimits limits = new RateLimits(config.limits(), options.clock());
-        Faults faults = new Faults(config.faults(), options.clock());
+        Faults faults = new Faults(config.faults(), options.clock(), issuer.ledger());
         ApiRoutes routes = new ApiRoutes();
         MdeEndpoints.register(routes, data);
         XdrEndpoints.register(routes, data);
         GraphEndpoints.register(routes, data);
         HuntingEndpoints.register(routes, data, hunting);
         ApiDispatcher apis = new ApiDispatcher(routes, new ApiGate(signer, options.clock()), options.clock(),
-                List.of(new FaultPolicy(faults, issuer.ledger(), new FaultWindows(hunting, options.clock())),
+                List.of(new FaultPolicy(faults, new FaultWindows(hunting, options.clock())),
                         new RateLimitPolicy(limits)));
         EmulatorAdmin admin = new EmulatorAdmin(tenants, issuer, counter, data, faults, limits, hunting);
         EmulatorRouter router = new EmulatorRouter(tokenEndpoint, apis, new AdminEndpoints(admin), signer);

@@ -55,7 +55,8 @@ final class AlertFactory {
             machine = machines.stream().filter(m -> m.id().equalsIgnoreCase(spec.machineId())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no machine " + spec.machineId()));
         }
-        Alert alert = create(random, Times.ticks(spec.time()), spec.source(), machine,
+        Alert alert = create(random, Times.ticks(spec.time()),
+                spec.source() == null ? ServiceSource.ENDPOINT : spec.source(), machine,
                 spec.incidentId() == null ? newIncidentId : spec.incidentId(), spec.severity(), spec.title());
         // Explicit alerts carry exactly the time asked for, creation and update alike, so that tests can put
         // several records on one timestamp at a page boundary.

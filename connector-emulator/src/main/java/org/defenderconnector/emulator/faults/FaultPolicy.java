@@ -2,7 +2,6 @@ package org.defenderconnector.emulator.faults;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.Instant;
 import java.util.Optional;
 
 import org.defenderconnector.emulator.api.ApiFamily;
@@ -10,7 +9,6 @@ import org.defenderconnector.emulator.api.ApiPolicy;
 import org.defenderconnector.emulator.api.ApiRequest;
 import org.defenderconnector.emulator.api.ApiResponse;
 import org.defenderconnector.emulator.api.ApiRoute;
-import org.defenderconnector.emulator.entra.IssuedTokenLedger;
 import org.defenderconnector.emulator.http.ConnectionAbort;
 import org.defenderconnector.emulator.odata.TimeWindow;
 
@@ -22,12 +20,10 @@ import org.defenderconnector.emulator.odata.TimeWindow;
 public final class FaultPolicy implements ApiPolicy {
 
     private final Faults faults;
-    private final IssuedTokenLedger ledger;
     private final RequestWindows windows;
 
-    public FaultPolicy(Faults faults, IssuedTokenLedger ledger, RequestWindows windows) {
+    public FaultPolicy(Faults faults, RequestWindows windows) {
         this.faults = faults;
-        this.ledger = ledger;
         this.windows = windows;
     }
 
@@ -40,11 +36,10 @@ public final class FaultPolicy implements ApiPolicy {
                 case EXPIRE_TOKENS -> {
                     int after = rule.afterRequests() == null ? 0 : rule.afterRequests();
                     if (active.seen() > after && active.hit()) {
-                        Instant now = faults.clock().instant();
                         if (rule.tenants().isEmpty()) {
-                            faults.expireTokensIssuedBefore(now);
+                            faults.expireTokensNow();
                         } else {
-                            rule.tenants().forEach(t -> faults.expireTokensIssuedBefore(t, now));
+                            rule.tenants().forEach(faults::expireTokensNow);
                         }
                     }
                 }
@@ -103,12 +98,7 @@ public final class FaultPolicy implements ApiPolicy {
     }
 
     private ApiResponse expiredToken(ApiRequest request) {
-        Optional<Instant> cutoff = faults.tokenCutoff(request.caller().tenantId());
-        if (cutoff.isEmpty()) {
-            return null;
-        }
-        Optional<Instant> issued = ledger.issuedAt(request.caller().tokenId());
-        if (issued.isEmpty() || !issued.get().isBefore(cutoff.get())) {
+        if (!faults.refused(request.caller().tenantId(), request.caller().tokenId())) {
             return null;
         }
         boolean graph = request.family() == ApiFamily.GRAPH;

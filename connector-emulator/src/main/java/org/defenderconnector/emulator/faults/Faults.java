@@ -12,6 +12,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.defenderconnector.emulator.entra.IssuedTokenLedger;
+
 /**
  * The faults in force: rules from the config and the admin API, and token invalidations. Thread-safe; changes
  * apply to requests received afterwards.
@@ -58,13 +60,28 @@ public final class Faults {
 
     private static final String ALL_TENANTS = "*";
 
+    /** Tokens issued before {@code before} (may be null) or up to issue number {@code upTo} are refused. */
+    record Cutoff(Instant before, long upTo) {
+        Cutoff merge(Cutoff other) {
+            Instant later = before == null ? other.before : other.before == null ? before
+                    : before.isAfter(other.before) ? before : other.before;
+            return new Cutoff(later, Math.max(upTo, other.upTo));
+        }
+
+        boolean refuses(IssuedTokenLedger.Issue issue) {
+            return issue.sequence() <= upTo || (before != null && issue.issued().isBefore(before));
+        }
+    }
+
     private final Clock clock;
+    private final IssuedTokenLedger ledger;
     private final Map<String, Active> rules = new LinkedHashMap<>();
-    private final Map<String, Instant> tokenCutoffs = new ConcurrentHashMap<>();
+    private final Map<String, Cutoff> tokenCutoffs = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
-    public Faults(List<FaultRule> configured, Clock clock) {
+    public Faults(List<FaultRule> configured, Clock clock, IssuedTokenLedger ledger) {
         this.clock = clock;
+        this.ledger = ledger;
         configured.forEach(this::add);
     }
 
@@ -109,31 +126,39 @@ public final class Faults {
 
     /** Every token issued before {@code cutoff}, in any tenant, is refused with 401 from now on. */
     public void expireTokensIssuedBefore(Instant cutoff) {
-        tokenCutoffs.merge(ALL_TENANTS, cutoff, (a, b) -> a.isAfter(b) ? a : b);
+        tokenCutoffs.merge(ALL_TENANTS, new Cutoff(cutoff, 0), Cutoff::merge);
     }
 
     /** Every token of {@code tenantId} issued before {@code cutoff} is refused with 401 from now on. */
     public void expireTokensIssuedBefore(String tenantId, Instant cutoff) {
-        tokenCutoffs.merge(tenantId.toLowerCase(Locale.ROOT), cutoff, (a, b) -> a.isAfter(b) ? a : b);
+        tokenCutoffs.merge(tenantId.toLowerCase(Locale.ROOT), new Cutoff(cutoff, 0), Cutoff::merge);
     }
 
-    /** Every token issued so far is refused (as if they all expired now); new tokens work. */
+    /** Every token issued so far, in any tenant, is refused (as if they all expired now); new tokens work. */
     public void expireTokensNow() {
-        expireTokensIssuedBefore(clock.instant());
+        tokenCutoffs.merge(ALL_TENANTS, new Cutoff(null, ledger.lastSequence()), Cutoff::merge);
+    }
+
+    /** Every token of {@code tenantId} issued so far is refused; new tokens work. */
+    public void expireTokensNow(String tenantId) {
+        tokenCutoffs.merge(tenantId.toLowerCase(Locale.ROOT), new Cutoff(null, ledger.lastSequence()),
+                Cutoff::merge);
     }
 
     public void clearTokenExpiry() {
         tokenCutoffs.clear();
     }
 
-    /** The latest cutoff that applies to a tenant. */
-    Optional<Instant> tokenCutoff(String tenantId) {
-        Instant all = tokenCutoffs.get(ALL_TENANTS);
-        Instant tenant = tenantId == null ? null : tokenCutoffs.get(tenantId.toLowerCase(Locale.ROOT));
-        if (all == null) {
-            return Optional.ofNullable(tenant);
+    /** Whether a token (by {@code uti}) of a tenant has been invalidated. */
+    boolean refused(String tenantId, String tokenId) {
+        Cutoff all = tokenCutoffs.get(ALL_TENANTS);
+        Cutoff tenant = tenantId == null ? null : tokenCutoffs.get(tenantId.toLowerCase(Locale.ROOT));
+        if (all == null && tenant == null) {
+            return false;
         }
-        return Optional.of(tenant == null || all.isAfter(tenant) ? all : tenant);
+        Optional<IssuedTokenLedger.Issue> issue = ledger.issue(tokenId);
+        return issue.isPresent() && ((all != null && all.refuses(issue.get()))
+                || (tenant != null && tenant.refuses(issue.get())));
     }
 
     synchronized List<Active> matching(String path, String tenantId) {
