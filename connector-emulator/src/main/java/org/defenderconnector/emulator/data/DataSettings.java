@@ -122,7 +122,7 @@ public record DataSettings(Long seed, Integer machines, Integer alertsPerHour, I
             problems.add(where + ": alertsPerHour x 24 x historyDays = " + alerts
                     + " alerts; keep it at most 2,000,000 (they are held in memory)");
         }
-        if ((alertsPerHour + alertsPerIncident - 1) / alertsPerIncident > 10_000) {
+        if (alertsPerIncident >= 1 && (alertsPerHour + alertsPerIncident - 1) / alertsPerIncident > 10_000) {
             problems.add(where + ": more than 10,000 incidents per hour; raise alertsPerIncident");
         }
         return problems;
