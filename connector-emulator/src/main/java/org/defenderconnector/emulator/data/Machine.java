@@ -30,7 +30,8 @@ public record Machine(int index, String id, String computerDnsName, Instant firs
         Catalog.Os os = Seeds.pick(random, Catalog.OPERATING_SYSTEMS);
         String prefix = os.platform().startsWith("WindowsServer") ? "srv" : os.platform().startsWith("Windows")
                 ? "ws" : os.platform().equals("Linux") ? "lnx" : "mac";
-        String name = String.format("%s-%05d.%s", prefix, index + 1, Catalog.DOMAIN);
+        String number = Integer.toString(index + 1);
+        String name = prefix + "-" + "00000".substring(Math.min(5, number.length())) + number + "." + Catalog.DOMAIN;
         Instant firstSeen = dataStart.truncatedTo(ChronoUnit.DAYS)
                 .minus(Duration.ofDays(1 + random.nextInt(400)))
                 .plusNanos(random.nextLong(86_400_000_000_000L) / 100 * 100);
