@@ -91,13 +91,15 @@ final class DataAdminEndpoints {
             case "POST /tokens/expire" -> {
                 JsonNode body = AdminEndpoints.body(exchange);
                 Instant cutoff = time(body, "issuedBefore");
-                Instant when = cutoff == null ? Instant.now(java.time.Clock.systemUTC()) : cutoff;
-                if (cutoff == null) {
+                String tenant = body.hasNonNull("tenantId") ? AdminEndpoints.text(body, "tenantId") : null;
+                if (cutoff == null && tenant == null) {
                     admin.faults().expireTokensNow();
-                } else if (body.hasNonNull("tenantId")) {
-                    admin.faults().expireTokensIssuedBefore(AdminEndpoints.text(body, "tenantId"), when);
+                } else if (cutoff == null) {
+                    admin.faults().expireTokensNow(tenant);
+                } else if (tenant == null) {
+                    admin.faults().expireTokensIssuedBefore(cutoff);
                 } else {
-                    admin.faults().expireTokensIssuedBefore(when);
+                    admin.faults().expireTokensIssuedBefore(tenant, cutoff);
                 }
                 AdminEndpoints.noContent(exchange);
             }

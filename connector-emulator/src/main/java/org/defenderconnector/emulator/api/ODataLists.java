@@ -3,10 +3,12 @@ package org.defenderconnector.emulator.api;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.defenderconnector.emulator.odata.CollectionSpec;
@@ -68,7 +70,7 @@ final class ODataLists {
      * Pages a stream of records without holding it: records are visited in order until one past the page is
      * seen. {@code stream} feeds each record to the visitor until it returns false.
      */
-    static <T> ObjectNode pageStream(ApiRequest request, ODataQuery query, java.util.function.Consumer<Predicate<T>> stream,
+    static <T> ObjectNode pageStream(ApiRequest request, ODataQuery query, Consumer<Predicate<T>> stream,
                                      Function<T, ObjectNode> view, String context) {
         List<ObjectNode> page = new ArrayList<>();
         long[] seen = {0};
@@ -95,7 +97,7 @@ final class ODataLists {
     /** {@code {"@odata.context", ["@odata.count"], "value", ["@odata.nextLink"]}}. */
     static ObjectNode body(ApiRequest request, ODataQuery query, String context, List<ObjectNode> page, long total,
                            boolean more) {
-        ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("@odata.context", context);
         if (query.count() && total >= 0) {
             body.put("@odata.count", total);
@@ -103,13 +105,8 @@ final class ODataLists {
         ArrayNode value = body.putArray("value");
         page.forEach(value::add);
         if (more) {
-            body.put("@odata.nextLink", query.nextLink(request.baseUrl(), publicPath(request), request.query()));
+            body.put("@odata.nextLink", query.nextLink(request.baseUrl(), request.path(), request.query()));
         }
         return body;
-    }
-
-    /** The path as the client sent it (MDE paths are served case-insensitively; keep the route's spelling). */
-    private static String publicPath(ApiRequest request) {
-        return request.path();
     }
 }

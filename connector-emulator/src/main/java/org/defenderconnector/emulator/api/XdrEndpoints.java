@@ -41,7 +41,8 @@ public final class XdrEndpoints {
             TenantData tenant = MdeEndpoints.tenant(request, data);
             ODataQuery query = ODataLists.query(request, INCIDENTS);
             return ApiResponse.json(200, ODataLists.page(request, query, tenant.incidents(),
-                    incident -> XdrViews.incident(incident, false), XdrViews::incident, newestFirst(), MdeEndpoints.context(request, "Incidents")));
+                    incident -> XdrViews.incident(incident, false), XdrViews::incident, newestFirst(),
+                    MdeEndpoints.context(request, "Incidents")));
         }));
         routes.register(ApiRoute.get("/api/incidents/{id}", ApiFamily.XDR, INCIDENT_ROLES, request -> {
             String id = request.pathParams().get("id");

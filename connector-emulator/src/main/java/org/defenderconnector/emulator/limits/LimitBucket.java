@@ -6,7 +6,8 @@ import org.defenderconnector.emulator.api.ApiFamily;
 import org.defenderconnector.emulator.api.ApiRoute;
 
 /**
- * The documented call quotas, each counted per application per tenant (reference §3.1).
+ * The documented call quotas (reference §3.1), counted per application per tenant, except advanced hunting:
+ * per tenant, all applications together ("45 calls per minute per tenant").
  */
 public enum LimitBucket {
 
@@ -16,7 +17,7 @@ public enum LimitBucket {
     EXPORT("export", 30, 1_000),
     /** XDR incidents: 50 calls per minute, 1,500 per hour. */
     XDR_INCIDENTS("xdrIncidents", 50, 1_500),
-    /** Advanced hunting (each of the three APIs counted apart): 45 calls per minute, 1,500 per hour. */
+    /** Advanced hunting, per tenant (each of the three APIs counted apart): 45 calls per minute, 1,500 per hour. */
     HUNTING("hunting", 45, 1_500),
     /** Graph security: "150 requests per minute" per app per tenant; no hourly limit documented. */
     GRAPH_SECURITY("graphSecurity", 150, null);

@@ -9,7 +9,8 @@ import org.defenderconnector.emulator.api.ApiResponse;
 import org.defenderconnector.emulator.api.ApiRoute;
 
 /**
- * Answers 429 with {@code Retry-After} (whole seconds, rounded up) once a quota is used up, in the family's
+ * Answers 429 with {@code Retry-After} (whole seconds, rounded up) once a quota is used up (per application per
+ * tenant; advanced hunting per tenant), in the family's
  * error shape: code {@code TooManyRequests}, and a message that says which quota and when it frees up (XDR: "The
  * response body includes the time until the quota you reached is reset").
  */
@@ -24,8 +25,10 @@ public final class RateLimitPolicy implements ApiPolicy {
     @Override
     public ApiResponse before(ApiRequest request, ApiRoute route) {
         LimitBucket bucket = LimitBucket.of(route);
-        Optional<RateLimits.Refusal> refusal = limits.acquire(request.caller().tenantId(),
-                request.caller().clientId(), bucket, request.family().name());
+        // Advanced hunting quotas are per tenant ("45 calls per minute per tenant"): every app shares them.
+        String client = bucket == LimitBucket.HUNTING ? "*" : request.caller().clientId();
+        Optional<RateLimits.Refusal> refusal = limits.acquire(request.caller().tenantId(), client, bucket,
+                request.family().name());
         if (refusal.isEmpty()) {
             return null;
         }
@@ -33,7 +36,8 @@ public final class RateLimitPolicy implements ApiPolicy {
         String api = request.family() == ApiFamily.GRAPH ? "Microsoft Graph security"
                 : request.family() == ApiFamily.XDR ? "Defender XDR" : "Defender for Endpoint";
         return request.error(429, "TooManyRequests", "Rate limit is exceeded: " + api + " allows "
-                        + refusal.get().limit() + " calls per " + refusal.get().window() + " per application and tenant"
+                        + refusal.get().limit() + " calls per " + refusal.get().window()
+                        + (bucket == LimitBucket.HUNTING ? " per tenant" : " per application and tenant")
                         + " for this API (" + bucket.key() + "). Try again in " + seconds + " seconds.")
                 .withHeader("Retry-After", Long.toString(seconds));
     }

@@ -130,8 +130,16 @@ class RateLimitTest {
         EmulatorClient.Response refused = emu.client.postJson("/v1.0/security/runHuntingQuery", emu.token(GRAPH),
                 "{\"Query\":\"DeviceInfo | take 1\"}");
 
+        emu.emulator.admin().grantPermission(CONTOSO, ROTATING_APP, "Microsoft Graph", "ThreatHunting.Read.All");
+        String otherApp = emu.client.accessToken(CONTOSO, ROTATING_APP, ROTATING_SECRET_1, GRAPH);
+        EmulatorClient.Response otherAppRefused = emu.client.postJson("/v1.0/security/runHuntingQuery", otherApp,
+                "{\"Query\":\"DeviceInfo | take 1\"}");
+
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.json().get("error").get("message").asText()).contains("per tenant");
+        // Hunting quotas are per tenant: another application of the tenant has used them up too.
+        assertThat(otherAppRefused.status()).isEqualTo(429);
         assertThat(emu.get(GRAPH, "/v1.0/security/incidents").status()).isEqualTo(200);
     }
 

@@ -26,6 +26,8 @@ public final class DataEmulator implements AutoCloseable {
 
     /** Tuesday 2025-03-04 10:15:30.5Z: mid-hour, so the current hour's data is partial. */
     public static final Instant START = Instant.parse("2025-03-04T10:15:30.5Z");
+    /** One registered certificate for every data emulator of the run (RSA key generation is slow). */
+    private static String certificatePem;
 
     public final ManualClock clock;
     public final Emulator emulator;
@@ -45,7 +47,7 @@ public final class DataEmulator implements AutoCloseable {
         try {
             ManualClock clock = new ManualClock(START);
             Path directory = Files.createTempDirectory("data-emulator-");
-            String pem = TestCertificates.generate("data tests").certificatePem();
+            String pem = certificate();
             EmulatorConfig config = customize.apply(EmulatorConfig.parse(TestDirectory.yaml(pem))
                     .withData(CONTOSO, settings));
             Emulator emulator = Emulator.start(config, EmulatorOptions.defaults().withDirectory(directory)
@@ -59,6 +61,13 @@ public final class DataEmulator implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the emulator", e);
         }
+    }
+
+    private static synchronized String certificate() {
+        if (certificatePem == null) {
+            certificatePem = TestCertificates.generate("data tests").certificatePem();
+        }
+        return certificatePem;
     }
 
     public static DataEmulator start(DataSettings settings) {
