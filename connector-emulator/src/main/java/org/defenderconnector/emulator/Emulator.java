@@ -56,6 +56,11 @@ public final class Emulator implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // The JDK server drops a connection that has not delivered a request within its idle interval (30 s),
+        // which a starved CI machine can exceed during a TLS handshake; an emulator can afford to wait longer.
+        if (System.getProperty("sun.net.httpserver.idleInterval") == null) {
+            System.setProperty("sun.net.httpserver.idleInterval", "300");
+        }
     }
 
     private final HttpsServer server;

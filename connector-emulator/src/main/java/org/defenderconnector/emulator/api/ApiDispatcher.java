@@ -146,9 +146,15 @@ public final class ApiDispatcher {
             // Leave the response unfinished: closing it would end the chunked body cleanly.
             out.flush();
             throw abort;
-        } catch (IOException | RuntimeException e) {
-            exchange.close();
-            throw e;
+        } catch (IOException e) {
+            // Usually the client went away. Either way the body cannot be completed: drop the connection.
+            LOG.debug("Writing the body of {} failed: {}", exchange.getRequestURI().getPath(), e.toString());
+            throw new ConnectionAbort("the response body could not be completed: " + e);
+        } catch (RuntimeException e) {
+            // The status line is gone already: dropping the connection is the only honest way to say the body
+            // is incomplete (ending the chunked body would hand the client broken JSON as if complete).
+            LOG.warn("Writing the body of {} failed; dropping the connection", exchange.getRequestURI().getPath(), e);
+            throw new ConnectionAbort("the response body could not be completed: " + e);
         }
         out.close();
         exchange.close();
