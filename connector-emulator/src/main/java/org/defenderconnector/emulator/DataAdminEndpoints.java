@@ -150,7 +150,7 @@ final class DataAdminEndpoints {
             throw new IllegalArgumentException("'count' must be between 1 and 100000");
         }
         NewAlert spec = new NewAlert(time, body.hasNonNull("serviceSource")
-                ? ServiceSource.valueOf(body.get("serviceSource").asText()) : null, optional(body, "severity"),
+                ? serviceSource(body.get("serviceSource").asText()) : null, optional(body, "severity"),
                 optional(body, "status"), optional(body, "title"), optional(body, "machineId"),
                 body.hasNonNull("incidentId") ? body.get("incidentId").asLong() : null);
         ObjectNode reply = JsonNodeFactory.instance.objectNode();
@@ -229,6 +229,15 @@ final class DataAdminEndpoints {
             String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
             throw new IllegalArgumentException("invalid " + type.getSimpleName() + ": " + message);
         }
+    }
+
+    private static ServiceSource serviceSource(String name) {
+        for (ServiceSource source : ServiceSource.values()) {
+            if (source.name().equalsIgnoreCase(name)) {
+                return source;
+            }
+        }
+        throw new IllegalArgumentException("'serviceSource' must be ENDPOINT, OFFICE or CLOUD_APPS, got '" + name + "'");
     }
 
     private static String optional(JsonNode body, String field) {
