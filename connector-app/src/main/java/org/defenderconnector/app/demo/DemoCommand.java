@@ -1,0 +1,69 @@
+package org.defenderconnector.app.demo;
+
+import org.defenderconnector.app.emulator.RunningEmulator;
+import org.defenderconnector.app.onboarding.CheckCommand;
+import org.defenderconnector.emulator.DemoCredentials;
+import org.defenderconnector.emulator.EmulatorConfig;
+import org.defenderconnector.emulator.EmulatorOptions;
+import org.defenderconnector.microsoft.auth.ClientSecret;
+import org.defenderconnector.microsoft.cloud.Endpoints;
+import org.defenderconnector.microsoft.cloud.TlsTrust;
+import org.defenderconnector.microsoft.onboarding.CheckRequest;
+import org.defenderconnector.microsoft.permissions.DefenderStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code defender-connector demo}: the product end to end without a tenant. Starts the emulator with
+ * its demo tenant and app, then runs the same credential check a user runs against Microsoft.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Starts the emulator (a demo Entra tenant with an app granted every permission) and runs "
+                + "the credential and permission check against it, as you would against Microsoft.")
+public final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--dir", defaultValue = ".emulator", paramLabel = "DIR",
+            description = "Working directory for the emulator's CA, the demo secret file and the store (default: ${DEFAULT-VALUE})")
+    Path dir;
+
+    private final PrintStream out;
+
+    public DemoCommand() {
+        this(System.out);
+    }
+
+    DemoCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Files.createDirectories(dir);
+        try (RunningEmulator running = RunningEmulator.start(EmulatorConfig.demo(),
+                EmulatorOptions.defaults().withDirectory(dir.toAbsolutePath()), dir)) {
+            out.println("== Emulator");
+            out.println("Started at " + running.emulator().baseUrl() + " (demo tenant " + running.tenantId() + ")");
+            out.println();
+            out.println("== Credential and permission check");
+            CheckRequest request = new CheckRequest(DemoCredentials.TENANT_ID, DemoCredentials.CLIENT_ID,
+                    ClientSecret.of(Files.readString(running.secretFile()).strip()),
+                    Endpoints.custom(URI.create(running.emulator().baseUrl()), true),
+                    TlsTrust.withExtraCa(running.emulator().caCertificatePath()),
+                    streams());
+            int exit = CheckCommand.run(request, out, false);
+            out.println();
+            out.println("Connector configuration for this emulator: " + running.connectorConfig());
+            return exit;
+        }
+    }
+
+    private static List<DefenderStream> streams() {
+        return RunningEmulator.DEMO_STREAMS.stream().map(DefenderStream::fromId).toList();
+    }
+}

@@ -1,0 +1,38 @@
+package org.defenderconnector.app.demo;
+
+import org.defenderconnector.emulator.DemoCredentials;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DemoCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void demoStartsTheEmulatorAndEveryStreamPassesTheCheckWithoutShowingTheSecret() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = new CommandLine(new DemoCommand(new PrintStream(out, true, StandardCharsets.UTF_8)))
+                .execute("--dir", dir.toString());
+        String printed = out.toString(StandardCharsets.UTF_8);
+
+        assertThat(exit).as(printed).isZero();
+        assertThat(printed).contains("== Credential and permission check")
+                .contains("PASS  token for WindowsDefenderATP").contains("PASS  token for Microsoft Graph")
+                .contains("OK: all 8 requested streams will work");
+        assertThat(printed).doesNotContain(DemoCredentials.SECRET_VALUE);
+        Path secretFile = dir.resolve("demo-client-secret.txt");
+        assertThat(Files.getPosixFilePermissions(secretFile))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.readString(dir.resolve("connector.yaml"))).contains("${file:").doesNotContain(DemoCredentials.SECRET_VALUE);
+    }
+}
