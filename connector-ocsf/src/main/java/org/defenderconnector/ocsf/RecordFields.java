@@ -45,6 +45,19 @@ public final class RecordFields {
         return value == null || value.isNull() ? null : value;
     }
 
+    /**
+     * The field's value without marking it used, so a mapper can check a value (is this UPN an
+     * e-mail address?) before deciding to map it; null when absent or JSON null.
+     */
+    public JsonNode peek(String name) {
+        String actual = actualName(name);
+        if (actual == null) {
+            return null;
+        }
+        JsonNode value = record.get(actual);
+        return value == null || value.isNull() ? null : value;
+    }
+
     public boolean has(String name) {
         String actual = actualName(name);
         return actual != null && !record.get(actual).isNull();

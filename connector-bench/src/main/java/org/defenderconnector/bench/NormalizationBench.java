@@ -1,0 +1,90 @@
+package org.defenderconnector.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.defenderconnector.ocsf.MappingContext;
+import org.defenderconnector.ocsf.Normalizer;
+import org.defenderconnector.ocsf.Product;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Normalized events per second on one thread for DeviceNetworkEvents and DeviceProcessEvents rows,
+ * next to Jackson parse-only throughput of the same bytes in the same run (target ratio >= 0.5).
+ * Parse-only = bytes to a JsonNode tree; normalized = bytes to tree, OCSF mapping, OCSF bytes out.
+ */
+public final class NormalizationBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        Normalizer normalizer = Normalizer.withAllMappers();
+        System.out.printf("normalization bench: %d rows per table, one thread, %s%n", rows, Runtime.version());
+        System.out.printf("%-22s %14s %14s %10s %10s%n", "table", "parse rec/s", "normalize rec/s", "ratio", "avg bytes");
+        for (String table : List.of("DeviceNetworkEvents", "DeviceProcessEvents")) {
+            List<byte[]> lines = HuntingRows.generate(table, rows, new Random(42));
+            long bytes = lines.stream().mapToLong(l -> l.length).sum();
+            MappingContext context = new MappingContext("00000000-0000-0000-0000-0000000000aa", table, Product.forKind(table));
+            // Warm up both paths so the JIT has compiled them before measuring.
+            for (int i = 0; i < 3; i++) {
+                parseOnly(lines);
+                normalize(lines, normalizer, table, context);
+            }
+            double parse = best(() -> parseOnly(lines), lines.size());
+            double normalized = best(() -> normalize(lines, normalizer, table, context), lines.size());
+            System.out.printf("%-22s %14.0f %14.0f %10.2f %10d%n", table, parse, normalized, normalized / parse,
+                    bytes / lines.size());
+        }
+    }
+
+    interface Work {
+        long run() throws Exception;
+    }
+
+    /** Records per second of the best of five runs (the least disturbed by other work on the machine). */
+    private static double best(Work work, int records) throws Exception {
+        double best = 0;
+        for (int i = 0; i < 5; i++) {
+            long start = System.nanoTime();
+            long sink = work.run();
+            long elapsed = System.nanoTime() - start;
+            if (sink == 42) {
+                System.out.print("");
+            }
+            best = Math.max(best, records / (elapsed / 1e9));
+        }
+        return best;
+    }
+
+    private static long parseOnly(List<byte[]> lines) throws Exception {
+        long fields = 0;
+        for (byte[] line : lines) {
+            fields += JSON.readTree(line).size();
+        }
+        return fields;
+    }
+
+    private static long normalize(List<byte[]> lines, Normalizer normalizer, String table, MappingContext context)
+            throws Exception {
+        long out = 0;
+        for (byte[] line : lines) {
+            JsonNode row = JSON.readTree(line);
+            out += JSON.writeValueAsBytes(normalizer.normalize(table, row, context)).length;
+        }
+        return out;
+    }
+
+    private NormalizationBench() {
+    }
+
+    static List<byte[]> asBytes(List<String> rows) {
+        List<byte[]> out = new ArrayList<>(rows.size());
+        for (String row : rows) {
+            out.add(row.getBytes(StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+}

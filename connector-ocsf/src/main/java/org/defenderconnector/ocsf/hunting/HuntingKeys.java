@@ -1,0 +1,121 @@
+package org.defenderconnector.ocsf.hunting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.StringJoiner;
+
+/**
+ * The natural key of an advanced hunting row, used as OCSF {@code metadata.original_event_uid} and
+ * usable by sources as the record's natural id. Per Microsoft's table docs:
+ * <ul>
+ *   <li>Device* tables: ReportId is "a repeating counter ... must be used in conjunction with the
+ *       DeviceName and Timestamp columns" → {@code DeviceId|ReportId|Timestamp} (DeviceId rather than
+ *       DeviceName because names change; DeviceName when the id is missing);</li>
+ *   <li>Email* and UrlClickEvents: the docs give the same warning (there is no device) and a click and
+ *       its click-through share a ReportId → {@code ReportId|Timestamp};</li>
+ *   <li>Identity*: ReportId is "Unique identifier for the event" → {@code ReportId};</li>
+ *   <li>AlertInfo: {@code AlertId}; AlertEvidence rows have no id of their own →
+ *       {@code AlertId|EntityType|<the entity's identifying value>}.</li>
+ * </ul>
+ * Timestamps are normalised to ISO-8601 UTC with full precision so a row read from hunting and from
+ * the stream yields the same key.
+ */
+public final class HuntingKeys {
+    private static final String[] EVIDENCE_IDENTITY = {"SHA256", "SHA1", "FileName", "RemoteIP", "RemoteUrl",
+            "AccountObjectId", "AccountSid", "AccountUpn", "AccountName", "DeviceId", "DeviceName", "NetworkMessageId",
+            "RegistryKey", "OAuthApplicationId", "ApplicationId", "ResourceID", "CloudResource"};
+
+    private HuntingKeys() {
+    }
+
+    /** The natural key of {@code row} from {@code table}; null when the row lacks the columns it needs. */
+    public static String of(String table, JsonNode row) {
+        String t = table.toLowerCase(Locale.ROOT);
+        if (t.equals("alertinfo")) {
+            return text(row, "AlertId");
+        }
+        if (t.equals("alertevidence")) {
+            return evidenceKey(row);
+        }
+        String reportId = text(row, "ReportId");
+        if (reportId == null) {
+            return null;
+        }
+        if (t.startsWith("identity")) {
+            return reportId;
+        }
+        String timestamp = normalisedTime(text(row, "Timestamp"));
+        if (t.startsWith("device")) {
+            String device = text(row, "DeviceId") != null ? text(row, "DeviceId") : text(row, "DeviceName");
+            return join(device, reportId, timestamp);
+        }
+        return join(reportId, timestamp);
+    }
+
+    private static String evidenceKey(JsonNode row) {
+        String alertId = text(row, "AlertId");
+        if (alertId == null) {
+            return null;
+        }
+        String entityType = text(row, "EntityType");
+        String value = null;
+        for (String column : EVIDENCE_IDENTITY) {
+            value = text(row, column);
+            if (value != null) {
+                if (column.equals("RegistryKey") && text(row, "RegistryValueName") != null) {
+                    value = value + "\\" + text(row, "RegistryValueName");
+                }
+                break;
+            }
+        }
+        return join(alertId, entityType, value);
+    }
+
+    static String normalisedTime(String text) {
+        if (text == null) {
+            return null;
+        }
+        String value = text.trim().replace(' ', 'T');
+        try {
+            return OffsetDateTime.parse(value).toInstant().toString();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC).toString();
+            } catch (DateTimeParseException again) {
+                return text;
+            }
+        }
+    }
+
+    private static String join(String... parts) {
+        StringJoiner key = new StringJoiner("|");
+        for (String part : parts) {
+            key.add(part == null ? "" : part);
+        }
+        return key.toString();
+    }
+
+    private static String text(JsonNode row, String column) {
+        JsonNode value = row.get(column);
+        if (value == null) {
+            var names = row.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                if (name.equalsIgnoreCase(column)) {
+                    value = row.get(name);
+                    break;
+                }
+            }
+        }
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        String text = value.asText().trim();
+        return text.isEmpty() ? null : text;
+    }
+}

@@ -1,0 +1,41 @@
+package org.defenderconnector.ocsf.objects;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Objects;
+
+/**
+ * An OCSF enum value with its caption. OCSF pairs every {@code X_id} attribute with a string sibling
+ * {@code X} ({@code type_id}/{@code type}, {@code logon_type_id}/{@code logon_type}...) that must hold the
+ * schema's caption, or the source's own word when the id is 99 Other; writing both from one value keeps
+ * them consistent.
+ */
+public record EnumValue(int id, String caption) {
+    public static final int UNKNOWN_ID = 0;
+    public static final int OTHER_ID = 99;
+    public static final EnumValue UNKNOWN = new EnumValue(UNKNOWN_ID, "Unknown");
+
+    public EnumValue {
+        Objects.requireNonNull(caption, "caption");
+    }
+
+    /** 99 Other, carrying the source's own value as caption. */
+    public static EnumValue other(String sourceValue) {
+        return new EnumValue(OTHER_ID, sourceValue);
+    }
+
+    /** Writes {@code idAttribute} (which must end in {@code _id}) and its caption sibling into {@code node}. */
+    public ObjectNode writeTo(ObjectNode node, String idAttribute) {
+        node.put(idAttribute, id);
+        node.put(siblingOf(idAttribute), caption);
+        return node;
+    }
+
+    /** The caption attribute paired with an {@code _id} attribute: {@code type_id} → {@code type}. */
+    public static String siblingOf(String idAttribute) {
+        if (!idAttribute.endsWith("_id")) {
+            throw new IllegalArgumentException("not an OCSF enum id attribute: " + idAttribute);
+        }
+        return idAttribute.substring(0, idAttribute.length() - 3);
+    }
+}

@@ -1,0 +1,37 @@
+package org.defenderconnector.ocsf.rest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.defenderconnector.ocsf.MappingContext;
+import org.defenderconnector.ocsf.OcsfMapper;
+import org.defenderconnector.ocsf.RecordFields;
+
+import java.time.Clock;
+import java.util.Set;
+
+/**
+ * {@code GET /api/configurationScore} (Microsoft Secure Score for Devices) → Base Event (see
+ * {@link TenantSnapshots}); {@code time} is the score's time.
+ */
+public final class MdeConfigurationScoreMapper implements OcsfMapper {
+    public static final String KIND = "mde-configuration-score";
+
+    private final Clock clock;
+
+    public MdeConfigurationScoreMapper() {
+        this(Clock.systemUTC());
+    }
+
+    MdeConfigurationScoreMapper(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Set<String> kinds() {
+        return Set.of(KIND);
+    }
+
+    @Override
+    public ObjectNode map(RecordFields record, MappingContext context) {
+        return TenantSnapshots.score(record, context, clock, "ConfigurationScore", "Microsoft Secure Score for Devices");
+    }
+}
