@@ -92,7 +92,7 @@ public final class IntegrationService {
     public synchronized IntegrationView update(String name, IntegrationInput input, Principal actor) {
         IntegrationRecord old = find(name);
         requireAdminForEndpoints(input, old, actor);
-        IntegrationSecrets secrets = IntegrationSecrets.load(vault, name);
+        IntegrationSecrets secrets = loadSecrets(name);
         IntegrationForm.Draft draft = IntegrationForm.validate(input,
                 new IntegrationForm.Existing(old, secrets), clock.instant());
         records.update(draft.record());
@@ -139,13 +139,29 @@ public final class IntegrationService {
     /** Tests the stored integration, or a draft of changes to it merged with its stored secrets. */
     public TestResult test(String name, IntegrationInput draftChanges, Principal actor) {
         IntegrationRecord record = find(name);
+        IntegrationSecrets secrets;
+        try {
+            secrets = loadSecrets(name);
+        } catch (IllegalStateException e) {
+            return TestResult.notRun(e.getMessage(), "set the server key the secrets were stored with, or enter the"
+                    + " secrets again", clock.instant());
+        }
         if (draftChanges == null) {
-            return runTest(record, IntegrationSecrets.load(vault, name));
+            return runTest(record, secrets);
         }
         requireAdminForEndpoints(draftChanges, record, actor);
         IntegrationForm.Draft draft = IntegrationForm.validate(draftChanges,
-                new IntegrationForm.Existing(record, IntegrationSecrets.load(vault, name)), clock.instant());
+                new IntegrationForm.Existing(record, secrets), clock.instant());
         return runTest(draft.record(), draft.secrets());
+    }
+
+    /** The stored secrets; a key that cannot decrypt them is a conflict the user can fix, not a crash. */
+    private IntegrationSecrets loadSecrets(String name) {
+        try {
+            return IntegrationSecrets.load(vault, name);
+        } catch (org.defenderconnector.store.StoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /** Tests an integration that is not saved yet (the console's Test button on a new form). */
@@ -241,7 +257,7 @@ public final class IntegrationService {
     }
 
     private ResolvedIntegration resolve(IntegrationRecord record) {
-        return resolve(record, IntegrationSecrets.load(vault, record.name()));
+        return resolve(record, loadSecrets(record.name()));
     }
 
     private ResolvedIntegration resolve(IntegrationRecord record, IntegrationSecrets secrets) {

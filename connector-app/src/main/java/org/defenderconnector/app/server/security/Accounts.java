@@ -24,7 +24,7 @@ public final class Accounts {
     private final AuditTrail audit;
     private final Sessions sessions;
     private final Clock clock;
-    private final String decoyHash;
+    private volatile String decoyHash;
 
     public Accounts(UserAccounts users, PasswordHasher hasher, AuditTrail audit, Sessions sessions, Clock clock) {
         this.users = users;
@@ -32,7 +32,6 @@ public final class Accounts {
         this.audit = audit;
         this.sessions = sessions;
         this.clock = clock;
-        this.decoyHash = hasher.decoy();
     }
 
     /**
@@ -61,8 +60,18 @@ public final class Accounts {
     /** The account when the password is right. Takes the same time whether or not the user exists. */
     public Optional<UserAccount> authenticate(String username, char[] password) {
         Optional<UserAccount> user = username == null ? Optional.empty() : users.find(username.strip());
-        boolean ok = hasher.verify(password, user.map(UserAccount::passwordHash).orElse(decoyHash));
+        boolean ok = hasher.verify(password, user.map(UserAccount::passwordHash).orElseGet(this::decoy));
         return ok ? user : Optional.empty();
+    }
+
+    /** Made on first use: computing it at start would delay every start by one slow hash. */
+    private String decoy() {
+        String decoy = decoyHash;
+        if (decoy == null) {
+            decoy = hasher.decoy();
+            decoyHash = decoy;
+        }
+        return decoy;
     }
 
     public List<UserAccount> list() {
