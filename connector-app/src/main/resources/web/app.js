@@ -24,7 +24,7 @@ function h(tag, attrs, ...children) {
 
 function show(...nodes) {
   const app = document.getElementById('app');
-  app.replaceChildren(...nodes);
+  app.replaceChildren(...nodes.flat().filter((n) => n !== null && n !== undefined && n !== false));
 }
 
 function badge(value) {
@@ -167,7 +167,9 @@ async function integrationsPage() {
   h('td', {}, i.streams.join(', ')),
   h('td', {}, badge(i.state)),
   h('td', {}, i.expiry && i.expiry.warning ? h('span', { class: 'badge DEGRADED', title: i.expiry.message },
-    i.expiry.daysLeft < 0 ? 'expired' : 'expires in ' + i.expiry.daysLeft + ' d') : '')));
+    i.expiry.daysLeft < 0 ? 'expired' : 'expires in ' + i.expiry.daysLeft + ' d')
+    : h('span', { class: 'small muted' }, i.authMethod === 'certificate' ? 'certificate' : 'secret',
+      i.expiry && i.expiry.expires ? ', until ' + i.expiry.expires : ''))));
   show(
     h('div', { class: 'spread' }, h('h1', {}, 'Integrations'),
       isAdmin() ? h('a', { class: 'button primary', href: '#/integrations/new', id: 'add-integration' }, 'Add integration') : null),
@@ -538,7 +540,7 @@ async function eventsPage() {
     if (!append) tbody.replaceChildren();
     for (const e of page.events) {
       tbody.append(h('tr', { class: 'clickable', 'data-uid': e.uid, onclick: () => { location.hash = '#/events/' + e.uid; } },
-        h('td', {}, when(e.time)), h('td', {}, e.tenant), h('td', {}, e.stream),
+        h('td', { class: 'nowrap' }, when(e.time)), h('td', {}, e.tenant), h('td', {}, e.stream),
         h('td', {}, e.classUid === undefined ? '—' : e.classUid), h('td', {}, e.severityId === undefined ? '—' : (SEVERITY[e.severityId] || e.severityId)),
         h('td', {}, e.device || '—'), h('td', {}, e.title || e.kind || '')));
     }
