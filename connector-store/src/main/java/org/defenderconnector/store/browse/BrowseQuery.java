@@ -16,10 +16,14 @@ import java.util.stream.Collectors;
  * whole table.
  */
 final class BrowseQuery {
-    static final String DEVICE = "CASE WHEN json_valid(ocsf) THEN COALESCE(json_extract(ocsf,'$.device.hostname'),"
-            + " json_extract(ocsf,'$.device.name'), json_extract(ocsf,'$.device.uid')) END";
-    static final String TITLE = "CASE WHEN json_valid(ocsf) THEN COALESCE(json_extract(ocsf,'$.finding_info.title'),"
-            + " json_extract(ocsf,'$.message'), json_extract(ocsf,'$.class_name')) END";
+    /**
+     * The list's device and title candidates in one JSON parse: a JSON array of device hostname, name, uid,
+     * then finding title, message, class name (the first non-null of each group is shown).
+     */
+    static final String DETAILS = "CASE WHEN json_valid(ocsf) THEN json_array(json_extract(ocsf,'$.device.hostname'),"
+            + " json_extract(ocsf,'$.device.name'), json_extract(ocsf,'$.device.uid'),"
+            + " json_extract(ocsf,'$.finding_info.title'), json_extract(ocsf,'$.message'),"
+            + " json_extract(ocsf,'$.class_name')) END";
 
     final String sql;
     final List<Object> args;

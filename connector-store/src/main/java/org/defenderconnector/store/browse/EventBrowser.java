@@ -30,6 +30,8 @@ public final class EventBrowser implements AutoCloseable {
     public static final int MAX_PAGE = 500;
     private static final int EXPORT_CHUNK = 1_000;
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final BlockingQueue<Connection> pool;
     private final List<Connection> all;
     private final int scanBudget;
@@ -80,28 +82,64 @@ public final class EventBrowser implements AutoCloseable {
         int budget = sifting ? Math.max(scanBudget, size) : Integer.MAX_VALUE;
         BrowseQuery query = BrowseQuery.summaries(filter, after, sifting ? budget + 1 : size + 1);
         return withConnection(c -> {
+            List<Row> rows = new ArrayList<>();
+            PageCursor next = null;
+            int scanned = 0;
+            boolean complete = true;
             try (PreparedStatement s = prepare(c, query.sql, query.args); ResultSet rs = s.executeQuery()) {
-                List<EventSummary> events = new ArrayList<>();
-                int scanned = 0;
                 PageCursor lastScanned = null;
                 while (rs.next()) {
                     if (scanned == budget) {
-                        return new EventPage(events, lastScanned, scanned, false);
+                        next = lastScanned;
+                        complete = false;
+                        break;
                     }
                     if (rs.getInt(9) == 1) {
-                        if (events.size() == size) {
-                            EventSummary last = events.get(events.size() - 1);
-                            return new EventPage(events, new PageCursor(last.time().toEpochMilli(), last.uid()),
-                                    scanned, true);
+                        if (rows.size() == size) {
+                            Row last = rows.get(rows.size() - 1);
+                            next = new PageCursor(last.time(), last.uid());
+                            break;
                         }
-                        events.add(summary(c, rs));
+                        rows.add(new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6), (Number) rs.getObject(7), (Number) rs.getObject(8)));
                     }
                     scanned++;
                     lastScanned = new PageCursor(rs.getLong(2), rs.getString(1));
                 }
-                return new EventPage(events, null, scanned, true);
             }
+            return new EventPage(summaries(c, rows), next, scanned, complete);
         });
+    }
+
+    /** The summary columns of one listed event, before its JSON details are looked up. */
+    private record Row(String uid, long time, String tenant, String stream, String kind, String naturalId, Number classUid,
+                       Number severityId) {
+    }
+
+    /**
+     * Device and title of the listed events in one statement: a primary-key look-up per row and one JSON
+     * parse each, only for the rows shown (never for rows a filter examined and skipped).
+     */
+    private static List<EventSummary> summaries(Connection c, List<Row> rows) throws SQLException {
+        java.util.Map<String, String[]> details = new java.util.HashMap<>();
+        if (!rows.isEmpty()) {
+            String marks = String.join(",", java.util.Collections.nCopies(rows.size(), "?"));
+            try (PreparedStatement s = prepare(c, "SELECT uid, " + BrowseQuery.DETAILS
+                    + " FROM events WHERE uid IN (" + marks + ")", rows.stream().map(r -> (Object) r.uid()).toList());
+                 ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    details.put(rs.getString(1), firstOfEach(rs.getString(2)));
+                }
+            }
+        }
+        List<EventSummary> summaries = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            String[] d = details.getOrDefault(r.uid(), new String[2]);
+            summaries.add(new EventSummary(r.uid(), Instant.ofEpochMilli(r.time()), r.tenant(), r.stream(), r.kind(),
+                    r.naturalId(), r.classUid() == null ? null : r.classUid().intValue(),
+                    r.severityId() == null ? null : r.severityId().intValue(), d[0], d[1]));
+        }
+        return summaries;
     }
 
     /** One stored event, raw and OCSF. */
@@ -212,23 +250,24 @@ public final class EventBrowser implements AutoCloseable {
         }
     }
 
-    private EventSummary summary(Connection c, ResultSet rs) throws SQLException {
-        String uid = rs.getString(1);
-        Object classUid = rs.getObject(7);
-        Object severity = rs.getObject(8);
-        String device = null;
-        String title = null;
-        // Two small look-ups into the JSON, only for rows that are shown.
-        try (PreparedStatement s = prepare(c, "SELECT " + BrowseQuery.DEVICE + ", " + BrowseQuery.TITLE
-                + " FROM events WHERE uid = ?", List.of(uid)); ResultSet details = s.executeQuery()) {
-            if (details.next()) {
-                device = details.getString(1);
-                title = details.getString(2);
-            }
+    /** [device, title] from the six candidates of {@link BrowseQuery#DETAILS}. */
+    private static String[] firstOfEach(String jsonArray) {
+        String[] result = new String[2];
+        if (jsonArray == null) {
+            return result;
         }
-        return new EventSummary(uid, Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), classUid == null ? null : ((Number) classUid).intValue(),
-                severity == null ? null : ((Number) severity).intValue(), device, title);
+        try {
+            com.fasterxml.jackson.databind.JsonNode values = JSON.readTree(jsonArray);
+            for (int i = 0; i < 6; i++) {
+                com.fasterxml.jackson.databind.JsonNode v = values.path(i);
+                if (!v.isNull() && !v.isMissingNode() && result[i / 3] == null) {
+                    result[i / 3] = v.isTextual() ? v.asText() : v.toString();
+                }
+            }
+        } catch (java.io.IOException e) {
+            // SQLite built this array; if it ever cannot be read, the list just shows no device or title.
+        }
+        return result;
     }
 
     private static StoredEvent stored(ResultSet rs) throws SQLException {

@@ -27,9 +27,16 @@ public final class ApiTokens {
         }
     }
 
+    /** Tokens seen recently, by hash, so automation polling the API does not query the database each time. */
+    private record Cached(ApiTokenRecord record, Instant fetched) {
+    }
+
+    private static final Duration CACHE_FOR = Duration.ofSeconds(30);
+
     private final ApiTokenRecords records;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Map<String, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ApiTokens(ApiTokenRecords records, AuditTrail audit, Clock clock) {
         this.records = records;
@@ -53,8 +60,17 @@ public final class ApiTokens {
         if (token == null || !token.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        Optional<ApiTokenRecord> found = records.findByHash(RandomTokens.sha256(token));
-        found.ifPresent(this::touch);
+        String hash = RandomTokens.sha256(token);
+        Instant now = clock.instant();
+        Cached cached = recent.get(hash);
+        Optional<ApiTokenRecord> found;
+        if (cached != null && cached.fetched().plus(CACHE_FOR).isAfter(now)) {
+            found = Optional.of(cached.record());
+        } else {
+            found = records.findByHash(hash);
+            found.ifPresentOrElse(r -> recent.put(hash, new Cached(r, now)), () -> recent.remove(hash));
+        }
+        found.ifPresent(r -> touch(hash, r, now));
         return found.map(r -> new Principal("token:" + r.name(), Role.fromId(r.role()), null));
     }
 
@@ -64,17 +80,21 @@ public final class ApiTokens {
 
     public boolean revoke(String id, String actor) {
         boolean removed = records.delete(id);
+        // Revocation takes effect at once, cache or not.
+        recent.values().removeIf(c -> c.record().id().equals(id));
         if (removed) {
             audit.record(actor, "token.revoke", id, Map.of());
         }
         return removed;
     }
 
-    private void touch(ApiTokenRecord record) {
+    private void touch(String hash, ApiTokenRecord record, Instant now) {
         // Recording every request would turn each read into a write; a minute's precision is enough.
-        Instant now = clock.instant();
         if (record.lastUsed() == null || record.lastUsed().plus(TOUCH_EVERY).isBefore(now)) {
             records.touch(record.id(), now);
+            ApiTokenRecord touched = new ApiTokenRecord(record.id(), record.name(), record.tokenHash(), record.role(),
+                    record.createdBy(), record.created(), now);
+            recent.computeIfPresent(hash, (k, c) -> new Cached(touched, c.fetched()));
         }
     }
 }
