@@ -178,10 +178,13 @@ public final class RecordFields {
         if (record.has(name)) {
             return name;
         }
+        // Mappers ask for many optional columns a row lacks; comparing lengths first keeps these
+        // misses cheap and allocation-free (no lower-cased copies, no per-record index).
         Iterator<String> names = record.fieldNames();
+        int length = name.length();
         while (names.hasNext()) {
             String candidate = names.next();
-            if (candidate.equalsIgnoreCase(name)) {
+            if (candidate.length() == length && candidate.equalsIgnoreCase(name)) {
                 return candidate;
             }
         }

@@ -3,6 +3,8 @@ package org.defenderconnector.app.demo;
 import org.defenderconnector.app.emulator.RunningEmulator;
 import org.defenderconnector.app.onboarding.CheckCommand;
 import org.defenderconnector.emulator.DemoCredentials;
+import org.defenderconnector.engine.config.ConfigLoader;
+import org.defenderconnector.engine.config.ConnectorConfig;
 import org.defenderconnector.emulator.EmulatorConfig;
 import org.defenderconnector.emulator.EmulatorOptions;
 import org.defenderconnector.microsoft.auth.ClientSecret;
@@ -25,8 +27,10 @@ import java.util.concurrent.Callable;
  * its demo tenant and app, then runs the same credential check a user runs against Microsoft.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Starts the emulator (a demo Entra tenant with an app granted every permission) and runs "
-                + "the credential and permission check against it, as you would against Microsoft.")
+        description = {"Starts the emulator (a demo Entra tenant with an app granted every permission and generated "
+                + "Defender data), runs the credential and permission check against it as you would against Microsoft, "
+                + "then collects every stream once into the store and prints what arrived per stream and per OCSF class.",
+                "Running it again collects only what is new."})
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dir", defaultValue = ".emulator", paramLabel = "DIR",
             description = "Working directory for the emulator's CA, the demo secret file and the store (default: ${DEFAULT-VALUE})")
@@ -57,9 +61,17 @@ public final class DemoCommand implements Callable<Integer> {
                     TlsTrust.withExtraCa(running.emulator().caCertificatePath()),
                     streams());
             int exit = CheckCommand.run(request, out, false);
+            if (exit != 0) {
+                return exit;
+            }
+            out.println();
+            out.println("== Collection into the store");
+            ConnectorConfig config = ConfigLoader.load(running.connectorConfig());
+            boolean allOk = DemoCollection.run(config, out);
             out.println();
             out.println("Connector configuration for this emulator: " + running.connectorConfig());
-            return exit;
+            out.println("Run the demo again: only what is new since this run is collected.");
+            return allOk ? 0 : 1;
         }
     }
 
