@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The console in headless Chromium against the real server and the emulator: sign in, add an
  * integration pointing at the emulator (custom endpoint + its CA), run Test (the onboarding check,
- * guidance inline), save, activate, see its status, browse events and open one (OCSF and raw side by
- * side). With {@code -Ddefender.screenshots=DIR} it saves screenshots of the main pages there.
+ * guidance inline), save, activate, see it turn healthy while it collects, browse events and open one
+ * (OCSF and raw side by side), including one it collected. With {@code -Ddefender.screenshots=DIR} it saves screenshots of the main pages there.
  * Needs the Debian packages chromium and chromium-driver.
  */
 class ConsoleBrowserTest {
@@ -49,6 +49,7 @@ class ConsoleBrowserTest {
         assertThat(new File(DRIVER)).as("install ChromeDriver: apt-get install -y chromium-driver").exists();
         Path data = dir.resolve("data");
         Files.createDirectories(data);
+        // Documentation samples normalized as collection would store them, so the events page has variety.
         int seeded = SampleEvents.seed(data, "contoso");
         String screenshots = System.getProperty("defender.screenshots");
 
@@ -94,14 +95,12 @@ class ConsoleBrowserTest {
                 browser.findElement(By.id("save-integration")).click();
                 wait.until(ExpectedConditions.elementToBeClickable(By.id("activate"))).click();
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("deactivate")));
-                wait.until(d -> !d.findElements(By.cssSelector("#stream-status tr[data-stream='scores'] .badge"))
-                        .isEmpty());
-                // TODO(rest-sources): once the REST collection sources are on main, wait for data-state="OK".
-                WebElement scores = wait.until(d -> {
-                    WebElement badge = d.findElement(By.cssSelector("#stream-status tr[data-stream='scores'] .badge"));
-                    return "STARTING".equals(badge.getAttribute("data-state")) ? null : badge;
-                });
-                assertThat(scores.getAttribute("data-state")).isIn("OK", "FAILING");
+                // Collection runs in the server's engine: both streams turn healthy, and scores collect a record.
+                wait.until(d -> "OK".equals(d.findElement(By.id("status-body")).getAttribute("data-state")));
+                wait.until(d -> !d.findElement(By.cssSelector("#stream-status tr[data-stream='scores'] td.num:nth-of-type(4)"))
+                        .getText().equals("0"));
+                assertThat(browser.findElement(By.cssSelector("#stream-status tr[data-stream='alerts'] .badge"))
+                        .getAttribute("data-state")).isEqualTo("OK");
                 shoot(browser, screenshots, "integration");
 
                 browser.findElement(By.id("nav-integrations")).click();
@@ -112,6 +111,7 @@ class ConsoleBrowserTest {
                 browser.findElement(By.id("nav-events")).click();
                 wait.until(d -> d.findElements(By.cssSelector("#events tbody tr[data-uid]")).size() >= Math.min(seeded, 5));
                 shoot(browser, screenshots, "events");
+                // The sample alerts first: OCSF and raw side by side.
                 browser.findElement(By.id("ev-stream")).sendKeys("alerts");
                 browser.findElement(By.id("ev-search")).click();
                 wait.until(d -> d.findElements(By.cssSelector("#events tbody tr[data-uid]")).stream()
@@ -119,7 +119,7 @@ class ConsoleBrowserTest {
                 browser.findElements(By.cssSelector("#events tbody tr[data-uid]")).get(0).click();
                 WebElement ocsf = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("event-ocsf")));
                 WebElement raw = browser.findElement(By.id("event-raw"));
-                assertThat(ocsf.getText()).contains("\"class_uid\"");
+                assertThat(ocsf.getText()).contains("\"class_uid\": 2004");
                 assertThat(raw.getText()).contains("\"alertCreationTime\"");
                 assertThat(ocsf.getLocation().getY()).as("side by side").isEqualTo(raw.getLocation().getY());
                 assertThat(raw.getLocation().getX()).as("raw right of OCSF")
@@ -127,6 +127,21 @@ class ConsoleBrowserTest {
                 assertThat(raw.getLocation().getX() + raw.getSize().getWidth()).as("both fit the window")
                         .isLessThanOrEqualTo(browser.manage().window().getSize().getWidth());
                 shoot(browser, screenshots, "event");
+
+                // Then an event the new integration collected from the emulator.
+                browser.findElement(By.linkText("Back to events")).click();
+                new org.openqa.selenium.support.ui.Select(wait.until(
+                        ExpectedConditions.elementToBeClickable(By.id("ev-tenant")))).selectByValue("emulator-demo");
+                new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("ev-stream"))).selectByValue("");
+                browser.findElement(By.id("ev-search")).click();
+                wait.until(d -> {
+                    var rows = d.findElements(By.cssSelector("#events tbody tr[data-uid]"));
+                    return !rows.isEmpty() && rows.stream().allMatch(row -> row.getText().contains("emulator-demo"));
+                });
+                browser.findElements(By.cssSelector("#events tbody tr[data-uid]")).get(0).click();
+                WebElement collected = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("event-raw")));
+                assertThat(collected.getText()).contains("\"score\"");
+                assertThat(browser.findElement(By.id("event-ocsf")).getText()).contains("\"class_uid\"");
 
                 // Sign out ends the session.
                 browser.findElement(By.id("logout")).click();
