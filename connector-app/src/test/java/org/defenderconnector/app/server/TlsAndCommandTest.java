@@ -82,10 +82,9 @@ class TlsAndCommandTest {
         String password;
         try (ServerHandle server = TestServers.start(options)) {
             password = server.initialAdminPassword().orElseThrow();
-            server.registerIntegration(new org.defenderconnector.app.server.integrations.IntegrationInput("kept",
-                    "contoso.onmicrosoft.com", "66666666-7777-8888-9999-000000000000", null,
-                    "Kept~secret.value_1234567890abcdef", null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, List.of("alerts"), null, null), false);
+            server.registerIntegration(org.defenderconnector.app.server.integrations.IntegrationInput.ofSecret("kept",
+                    "contoso.onmicrosoft.com", "66666666-7777-8888-9999-000000000000",
+                    "Kept~secret.value_1234567890abcdef", List.of("alerts")), false);
         }
         Path key = data.resolve("secret.key");
         assertThat(Files.getPosixFilePermissions(key)).isEqualTo(PosixFilePermissions.fromString("rw-------"));

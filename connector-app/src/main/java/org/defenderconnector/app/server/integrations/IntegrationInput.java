@@ -23,6 +23,20 @@ public record IntegrationInput(String name, String tenantId, String clientId, St
                                String eventHubConsumerGroup, String eventHubConnectionString, List<String> streams,
                                Integer pollIntervalSeconds, String secretExpires) {
 
+    /** An integration authenticating with a client secret, in the global cloud, with each stream's default interval. */
+    public static IntegrationInput ofSecret(String name, String tenantId, String clientId, String clientSecret,
+                                            List<String> streams) {
+        return new IntegrationInput(name, tenantId, clientId, "secret", clientSecret, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, streams, null, null);
+    }
+
+    /** The same with one custom https base URL for login and every API (the emulator, a proxy) and its CA (PEM). */
+    public IntegrationInput withCustomEndpoint(String baseUrl, String caPem) {
+        return new IntegrationInput(name, tenantId, clientId, authMethod, clientSecret, certificate, certificatePassword,
+                cloud, region, baseUrl, caPem, storageAccount, storageQueue, storageKey, eventHubNamespace, eventHubName,
+                eventHubConsumerGroup, eventHubConnectionString, streams, pollIntervalSeconds, secretExpires);
+    }
+
     /** Never shows secret values: an input may end up in a log line or an exception. */
     @Override
     public String toString() {
