@@ -48,7 +48,6 @@ import org.slf4j.LoggerFactory;
 public final class Emulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Emulator.class);
-    private static final int THREADS = 8;
 
     static {
         // The JDK server reads this once per JVM, when its first server is created. Without it every keep-alive
@@ -132,7 +131,9 @@ public final class Emulator implements AutoCloseable {
                     + "); choose another port, or 0 for a free one", e);
         }
         server.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        // Unbounded on purpose: a fixed pool lets held-open responses (streamed exports a client reads across
+        // polls) occupy every thread, and the JDK server then closes waiting connections as idle after ~40 s.
+        ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", router);
         server.start();
