@@ -228,6 +228,71 @@ public final class EventStore implements Sink, PositionStore, AutoCloseable {
                 window.id().tenant(), window.id().stream(), window.start().toString(), window.end().toString());
     }
 
+    /** Dead-letter payloads are kept up to this many characters: enough to see what was wrong with a line. */
+    public static final int DEAD_LETTER_PAYLOAD_MAX = 64 * 1024;
+    private static final int DEAD_LETTER_ERROR_MAX = 2_000;
+
+    /**
+     * Keeps a streamed record that could not be read, with where it came from. The payload is cut to
+     * {@link #DEAD_LETTER_PAYLOAD_MAX} characters (its full length is kept); the same letter recorded twice
+     * (a batch read again after a failed commit) is kept once.
+     */
+    public void recordDeadLetter(StreamId stream, String location, long offset, String error, String payload,
+                                 Instant at) {
+        execute("INSERT OR IGNORE INTO dead_letters(tenant, stream, location, source_offset, error, payload, payload_length,"
+                        + " at, recorded) VALUES (?,?,?,?,?,?,?,?,?)",
+                stream.tenant(), stream.stream(), location, offset, cut(error, DEAD_LETTER_ERROR_MAX),
+                cut(payload, DEAD_LETTER_PAYLOAD_MAX), (long) payload.length(), at.toEpochMilli(), clock.millis());
+    }
+
+    /** The dead letters of a stream, oldest first, at most {@code limit}. */
+    public List<StoredDeadLetter> deadLetters(StreamId stream, int limit) {
+        synchronized (lock) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT location, source_offset, error, payload, payload_length, at FROM dead_letters"
+                            + " WHERE tenant=? AND stream=? ORDER BY at, rowid LIMIT ?")) {
+                select.setString(1, stream.tenant());
+                select.setString(2, stream.stream());
+                select.setInt(3, limit);
+                List<StoredDeadLetter> all = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        all.add(new StoredDeadLetter(stream, rs.getString(1), rs.getLong(2), rs.getString(3),
+                                rs.getString(4), rs.getLong(5), Instant.ofEpochMilli(rs.getLong(6))));
+                    }
+                }
+                return all;
+            } catch (SQLException e) {
+                throw new StoreException("could not read the dead letters of " + stream + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Deletes dead letters met longer than {@code maxAge} ago; returns how many were deleted. */
+    public int applyDeadLetterRetention(Duration maxAge) {
+        long cutoff = clock.millis() - maxAge.toMillis();
+        synchronized (lock) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM dead_letters WHERE at < ?")) {
+                delete.setLong(1, cutoff);
+                int deleted = delete.executeUpdate();
+                connection.commit();
+                return deleted;
+            } catch (SQLException e) {
+                rollbackQuietly();
+                throw new StoreException("could not apply retention to dead letters: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Cuts text to at most {@code max} characters without splitting a surrogate pair. */
+    private static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
+    }
+
     /** Deletes events whose time is older than {@code maxAge}; returns how many were deleted. */
     public int applyRetention(Duration maxAge) {
         long cutoff = clock.millis() - maxAge.toMillis();

@@ -48,6 +48,15 @@ final class StoreSchema {
                     CREATE TABLE IF NOT EXISTS skipped_windows (
                       tenant TEXT NOT NULL, stream TEXT NOT NULL, window_start TEXT NOT NULL, window_end TEXT NOT NULL,
                       error TEXT, recorded INTEGER NOT NULL)""");
+            // Streamed records that could not be read. A batch that was not committed is read again and may
+            // report the same letter twice: the unique key keeps it once.
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS dead_letters (
+                      tenant TEXT NOT NULL, stream TEXT NOT NULL, location TEXT NOT NULL, source_offset INTEGER NOT NULL,
+                      error TEXT NOT NULL, payload TEXT NOT NULL, payload_length INTEGER NOT NULL, at INTEGER NOT NULL,
+                      recorded INTEGER NOT NULL,
+                      UNIQUE (tenant, stream, location, source_offset, error))""");
+            s.execute("CREATE INDEX IF NOT EXISTS dead_letters_by_stream_time ON dead_letters(tenant, stream, at)");
         }
     }
 }
