@@ -1,4 +1,4 @@
-package org.defenderconnector.streaming;
+package org.defenderconnector.bench;
 
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.queue.QueueClientBuilder;
@@ -20,6 +20,8 @@ import org.defenderconnector.engine.StreamRunner;
 import org.defenderconnector.engine.sinks.NdjsonSink;
 import org.defenderconnector.ocsf.Normalizer;
 import org.defenderconnector.store.EventStore;
+import org.defenderconnector.streaming.DeadLetterListener;
+import org.defenderconnector.streaming.StreamedRecordParser;
 import org.defenderconnector.streaming.storage.StorageAccount;
 import org.defenderconnector.streaming.storage.StorageStreamingConfig;
 import org.defenderconnector.streaming.storage.StorageStreamingSource;

@@ -30,7 +30,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Event Hubs source against a real in-process Kafka broker, through the real StreamRunner and EventStore. */
+/** The Event Hubs source against a real in-process Kafka broker, through the engine's delivery contract (Pipeline) and the real EventStore. */
 class EventHubsSourceTest {
     @RegisterExtension
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();

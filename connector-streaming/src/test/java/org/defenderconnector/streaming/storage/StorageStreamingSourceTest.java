@@ -37,7 +37,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The storage source against a real Azurite, through the real StreamRunner and EventStore. */
+/** The storage source against a real Azurite, through the engine's delivery contract (Pipeline) and the real EventStore. */
 class StorageStreamingSourceTest {
     @RegisterExtension
     static final AzuriteExtension AZURITE = new AzuriteExtension();
