@@ -3,6 +3,8 @@ package org.defenderconnector.engine.collection;
 import org.defenderconnector.api.Sink;
 import org.defenderconnector.engine.Backoff;
 import org.defenderconnector.engine.Engine;
+import org.defenderconnector.engine.PollOutcome;
+import org.defenderconnector.engine.StreamRunner;
 import org.defenderconnector.engine.StreamStatus;
 import org.defenderconnector.engine.config.ConnectorConfig;
 import org.defenderconnector.engine.sinks.NdjsonSink;
@@ -31,6 +33,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Collector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
+    /** How long {@link #collectOnce} waits for a continuous source's first record before taking it as idle. */
+    static final Duration FIRST_RECORD_WAIT = Duration.ofSeconds(10);
 
     private final ConnectorConfig config;
     private final EventStore store;
@@ -39,6 +43,7 @@ public final class Collector implements AutoCloseable {
     private final Engine engine;
     private final ScheduledExecutorService housekeeping;
     private boolean started;
+    private int engineThreads;
 
     private Collector(ConnectorConfig config, EventStore store, List<Sink> sinks, Engine engine) {
         this.config = config;
@@ -63,17 +68,44 @@ public final class Collector implements AutoCloseable {
                     default -> throw new IllegalArgumentException("unknown sink " + sink.type());
                 }
             }
-            Collector collector = new Collector(config, store, sinks, new Engine(Math.max(2, config.tenants().size() * 2), Backoff.DEFAULT));
             Path stateDir = config.store().path().toAbsolutePath().getParent().resolve("state");
             Normalizer normalizer = Normalizer.withAllMappers();
-            for (ConnectorConfig.TenantSettings tenant : config.tenants()) {
-                collector.tenants.add(TenantCollection.create(tenant, store, sinks, stateDir, normalizer));
+            List<TenantCollection> created = new ArrayList<>();
+            try {
+                for (ConnectorConfig.TenantSettings tenant : config.tenants()) {
+                    created.add(TenantCollection.create(tenant, store, sinks, stateDir, normalizer));
+                }
+            } catch (RuntimeException e) {
+                created.forEach(t -> {
+                    t.schedules().forEach(s -> s.runner().close());
+                    t.close();
+                });
+                throw e;
             }
+            int continuous = (int) created.stream().flatMap(t -> t.streams().stream().filter(t::isContinuous)).count();
+            int threads = engineThreads(config.tenants().size(), continuous);
+            Collector collector = new Collector(config, store, sinks, new Engine(threads, Backoff.DEFAULT));
+            collector.tenants.addAll(created);
+            collector.engineThreads = threads;
             return collector;
         } catch (RuntimeException | IOException e) {
             store.close();
             throw e;
         }
+    }
+
+    /**
+     * Two threads per tenant for the polled (REST) streams, plus one per continuous (Streaming API) source:
+     * such a source is polled again at once and waits inside its poll, so it keeps a thread busy and would
+     * otherwise take turns with the REST streams for theirs.
+     */
+    static int engineThreads(int tenants, int continuousStreams) {
+        return Math.max(2, tenants * 2) + continuousStreams;
+    }
+
+    /** How many threads the engine polls with (see {@link #engineThreads(int, int)}). */
+    public int engineThreads() {
+        return engineThreads;
     }
 
     public EventStore store() {
@@ -102,19 +134,48 @@ public final class Collector implements AutoCloseable {
     /**
      * Collects every stream until it has caught up (or {@code maxPollsPerStream}), one stream after the
      * other, and returns the events delivered per stream. Used by {@code run --once} and {@code demo}.
+     * A continuous (Streaming API) source never says it has caught up; it is collected until idle: see
+     * {@link #drainUntilIdle}.
      */
     public Map<String, StreamStatus.Snapshot> collectOnce(int maxPollsPerStream) {
         applyRetention();
         Map<String, StreamStatus.Snapshot> result = new LinkedHashMap<>();
         for (TenantCollection tenant : tenants) {
             for (Engine.Schedule schedule : tenant.schedules()) {
-                schedule.runner().drain(maxPollsPerStream);
+                if (tenant.isContinuous(schedule.runner().id())) {
+                    drainUntilIdle(schedule.runner(), maxPollsPerStream, FIRST_RECORD_WAIT);
+                } else {
+                    schedule.runner().drain(maxPollsPerStream);
+                }
                 StreamStatus.Snapshot snapshot = schedule.runner().status().snapshot();
                 result.put(snapshot.id().toString(), snapshot);
                 store.saveHealth(health(snapshot));
             }
         }
         return result;
+    }
+
+    /**
+     * Polls a continuous source until a poll delivers nothing after records did — it has read what was
+     * there and is now waiting for more — or, if nothing arrives at all, until {@code firstRecordWait} has
+     * passed (joining an Event Hubs consumer group takes a few seconds of empty polls). Returns the records
+     * delivered. A failure stops at once, as in {@link StreamRunner#drain}.
+     */
+    static int drainUntilIdle(StreamRunner runner, int maxPolls, Duration firstRecordWait) {
+        long deadline = System.nanoTime() + firstRecordWait.toNanos();
+        int total = 0;
+        for (int i = 0; i < maxPolls; i++) {
+            PollOutcome outcome = runner.pollOnce();
+            if (!outcome.ok()) {
+                break;
+            }
+            total += outcome.records();
+            boolean idle = outcome.records() == 0 && (total > 0 || System.nanoTime() - deadline >= 0);
+            if (idle || !outcome.more()) {
+                break;
+            }
+        }
+        return total;
     }
 
     /**
@@ -160,6 +221,10 @@ public final class Collector implements AutoCloseable {
             int deleted = store.applyRetention(config.store().retention());
             if (deleted > 0) {
                 LOG.info("retention: deleted {} events older than {}", deleted, config.store().retention());
+            }
+            int letters = store.applyDeadLetterRetention(config.store().retention());
+            if (letters > 0) {
+                LOG.info("retention: deleted {} dead letters older than {}", letters, config.store().retention());
             }
         } catch (RuntimeException e) {
             LOG.warn("could not apply retention: {}", e.getMessage());

@@ -34,10 +34,12 @@ import org.defenderconnector.store.SkippedWindow;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything one configured tenant collects with: its endpoints and TLS trust, one token source
@@ -49,6 +51,8 @@ public final class TenantCollection implements AutoCloseable {
     private final RestSources sources;
     private final List<Engine.Schedule> schedules = new ArrayList<>();
     private final Map<String, Source> byStream = new LinkedHashMap<>();
+    /** Streams whose source never reports "caught up" (the Streaming API): each keeps an engine thread busy. */
+    private final Set<StreamId> continuous = new HashSet<>();
 
     private final List<Sink> sinks;
     private EventFactory events;
@@ -80,10 +84,22 @@ public final class TenantCollection implements AutoCloseable {
         TenantCollection collection = new TenantCollection(tenant, sources, sinks);
         EventFactory events = new EventFactory(normalizer, tenant.tenantId());
         collection.events = events;
-        for (ConnectorConfig.StreamSettings stream : tenant.streams()) {
-            Source source = sources.create(stream.name(), options(stream));
-            collection.byStream.put(stream.name(), source);
-            collection.schedules.add(new Engine.Schedule(new StreamRunner(source, events, sinks, store), stream.interval()));
+        try {
+            for (ConnectorConfig.StreamSettings stream : tenant.streams()) {
+                boolean streaming = StreamingSources.handles(stream.name());
+                Source source = streaming ? StreamingSources.create(stream.name(), tenant, tokens, store)
+                        : sources.create(stream.name(), options(stream));
+                if (streaming) {
+                    collection.continuous.add(source.id());
+                }
+                collection.byStream.put(stream.name(), source);
+                collection.schedules.add(new Engine.Schedule(new StreamRunner(source, events, sinks, store), stream.interval()));
+            }
+        } catch (RuntimeException e) {
+            // A Kafka consumer already built holds threads and sockets: nothing half-built is left running.
+            collection.schedules.forEach(s -> s.runner().close());
+            collection.close();
+            throw e;
         }
         return collection;
     }
@@ -119,6 +135,15 @@ public final class TenantCollection implements AutoCloseable {
 
     public List<Engine.Schedule> schedules() {
         return List.copyOf(schedules);
+    }
+
+    /**
+     * Whether a stream's source is continuous (the Streaming API): it always has "more", pacing itself by
+     * waiting inside its poll, so the engine gives it a thread of its own and {@code collectOnce} stops it
+     * once it is idle rather than when it reports being caught up.
+     */
+    public boolean isContinuous(StreamId stream) {
+        return continuous.contains(stream);
     }
 
     public List<StreamId> streams() {

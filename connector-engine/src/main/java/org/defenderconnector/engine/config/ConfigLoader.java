@@ -126,7 +126,8 @@ public final class ConfigLoader {
 
     private ConnectorConfig.TenantSettings tenant(JsonNode node, String key, Path baseDir) {
         allowOnly(node, key, Set.of("name", "tenantId", "clientId", "clientSecret", "certificate", "cloud", "region",
-                "endpoints", "allowCustomEndpoints", "caCertificate", "streams", "interval", "overlap", "backfill"));
+                "endpoints", "allowCustomEndpoints", "caCertificate", "streams", "interval", "overlap", "backfill",
+                "storage", "eventHubs"));
         String name = required(node, key, "name");
         if (!NAME.matcher(name).matches()) {
             throw new ConfigException(key + ".name", "'" + name + "' is not a valid name",
@@ -179,8 +180,14 @@ public final class ConfigLoader {
         Duration overlap = node.has("overlap") ? Durations.parse(key + ".overlap", node.get("overlap").asText()) : DEFAULT_OVERLAP;
         Duration backfill = node.has("backfill") ? Durations.parse(key + ".backfill", node.get("backfill").asText()) : DEFAULT_BACKFILL;
         List<ConnectorConfig.StreamSettings> streams = streams(node.path("streams"), key + ".streams", interval, overlap, backfill);
+        // The Streaming API (docs/configuration.md): each section goes with its stream.
+        ConnectorConfig.StreamingStorageSettings storage = node.has("storage")
+                ? StreamingSections.storage(node.get("storage"), key + ".storage", cloud, secrets) : null;
+        ConnectorConfig.EventHubsSettings eventHubs = node.has("eventHubs")
+                ? StreamingSections.eventHubs(node.get("eventHubs"), key + ".eventHubs", secrets) : null;
+        StreamingSections.checkStreams(key, streams, storage, eventHubs);
         return new ConnectorConfig.TenantSettings(name, tenantId, clientId, secret, certificate, cloud, region, endpoints,
-                allowCustom, ca, streams);
+                allowCustom, ca, streams, storage, eventHubs);
     }
 
     private List<ConnectorConfig.StreamSettings> streams(JsonNode node, String key, Duration interval, Duration overlap,
@@ -220,8 +227,9 @@ public final class ConfigLoader {
                     pageSize = stream.get("pageSize").asInt();
                 }
             }
-            if (!STREAMS.contains(name)) {
-                throw new ConfigException(streamKey, "'" + name + "' is not a stream", "use one of: " + String.join(", ", STREAMS));
+            if (!STREAMS.contains(name) && !StreamingSections.STREAMS.contains(name)) {
+                throw new ConfigException(streamKey, "'" + name + "' is not a stream", "use one of: " + String.join(", ", STREAMS)
+                        + ", " + String.join(", ", StreamingSections.STREAMS));
             }
             if (!seen.add(name)) {
                 throw new ConfigException(streamKey, "'" + name + "' is listed twice", "list each stream once");
@@ -241,7 +249,7 @@ public final class ConfigLoader {
         return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
     }
 
-    private static String required(JsonNode node, String key, String field) {
+    static String required(JsonNode node, String key, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull() || value.asText().isBlank()) {
             throw new ConfigException(key.isEmpty() ? field : key + "." + field, "is missing", "see docs/configuration.md");
@@ -249,7 +257,7 @@ public final class ConfigLoader {
         return value.asText().trim();
     }
 
-    private static void allowOnly(JsonNode node, String key, Set<String> allowed) {
+    static void allowOnly(JsonNode node, String key, Set<String> allowed) {
         if (!node.isObject()) {
             throw new ConfigException(key.isEmpty() ? "(file)" : key, "must be a mapping", "see docs/configuration.md");
         }

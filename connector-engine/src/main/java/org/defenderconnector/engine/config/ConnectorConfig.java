@@ -6,6 +6,10 @@ import java.util.List;
 
 /** The whole `run` configuration, validated: every field here has been checked by {@link ConfigLoader}. */
 public record ConnectorConfig(StoreSettings store, List<SinkSettings> sinks, List<TenantSettings> tenants) {
+    /** The stream reading the Streaming API's Storage account (the tenant's {@code storage:} section). */
+    public static final String STREAMING_STORAGE = "streaming-storage";
+    /** The stream reading the Streaming API's Event Hubs (the tenant's {@code eventHubs:} section). */
+    public static final String STREAMING_EVENT_HUBS = "streaming-eventhubs";
 
     public record StoreSettings(Path path, Duration retention) {
     }
@@ -21,11 +25,68 @@ public record ConnectorConfig(StoreSettings store, List<SinkSettings> sinks, Lis
      * @param clientSecret  set when authenticating with a secret
      * @param certificate   set when authenticating with a certificate
      * @param endpoints     custom base URLs, only with allowCustomEndpoints
+     * @param storage       the Streaming API's Storage account (stream {@code streaming-storage}), or null
+     * @param eventHubs     the Streaming API's Event Hubs namespace (stream {@code streaming-eventhubs}), or null
      */
     public record TenantSettings(String name, String tenantId, String clientId, Secret clientSecret,
                                  CertificateSettings certificate, String cloud, String region,
                                  CustomEndpoints endpoints, boolean allowCustomEndpoints, Path caCertificate,
-                                 List<StreamSettings> streams) {
+                                 List<StreamSettings> streams, StreamingStorageSettings storage,
+                                 EventHubsSettings eventHubs) {
+
+        /** A tenant without Streaming API sections. */
+        public TenantSettings(String name, String tenantId, String clientId, Secret clientSecret,
+                              CertificateSettings certificate, String cloud, String region,
+                              CustomEndpoints endpoints, boolean allowCustomEndpoints, Path caCertificate,
+                              List<StreamSettings> streams) {
+            this(name, tenantId, clientId, clientSecret, certificate, cloud, region, endpoints, allowCustomEndpoints,
+                    caCertificate, streams, null, null);
+        }
+    }
+
+    /**
+     * Where the Streaming API writes into a Storage account, and how the connector signs in to it.
+     * Exactly the secret that goes with {@code auth} is set; {@code entra} uses the tenant's app registration.
+     *
+     * @param accountName      the storage account name; null when a connection string names the account
+     * @param endpointSuffix   the account's DNS suffix (from the tenant's cloud), e.g. core.windows.net
+     * @param queue            the Storage queue Event Grid delivers BlobCreated events to
+     * @param listAtStart      list the streaming containers once at start for blobs that have no queue message
+     * @param grace            how long after its hour a blob is still read
+     * @param visibility       how long a received queue message stays invisible (renewed while its blob is open)
+     */
+    public record StreamingStorageSettings(StorageAuthKind auth, String accountName, String endpointSuffix,
+                                           Secret connectionString, Secret accountKey, Secret sas, String queue,
+                                           boolean listAtStart, Duration grace, Duration visibility) {
+    }
+
+    /** How the connector signs in to the streaming Storage account. */
+    public enum StorageAuthKind {
+        CONNECTION_STRING("connectionString"), ACCOUNT_KEY("accountKey"), SAS("sas"), ENTRA("entra");
+
+        private final String configName;
+
+        StorageAuthKind(String configName) {
+            this.configName = configName;
+        }
+
+        /** The word used in the configuration file. */
+        public String configName() {
+            return configName;
+        }
+    }
+
+    /**
+     * The Streaming API's Event Hubs namespace, read through its Kafka endpoint.
+     *
+     * @param hubs          the hub names; empty: the connection string's EntityPath, else every
+     *                      {@code insights-logs-advancedhunting-*} hub of the namespace
+     * @param consumerGroup the consumer group the connector owns on those hubs
+     */
+    public record EventHubsSettings(Secret connectionString, List<String> hubs, String consumerGroup) {
+        public EventHubsSettings {
+            hubs = List.copyOf(hubs);
+        }
     }
 
     /** @param password for PKCS#12 files; null for PEM */

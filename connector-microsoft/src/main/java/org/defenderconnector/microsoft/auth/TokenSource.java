@@ -71,6 +71,21 @@ public final class TokenSource {
         return accessToken(keyFor(tenant, api));
     }
 
+    /**
+     * A valid token for a resource that is not one of the {@link Api}s the permission model covers, e.g.
+     * Azure Storage ({@code https://storage.azure.com}) for the Streaming API. Same cache, renewal and
+     * single-flight as the API tokens; the resource is used as given (no per-cloud mapping).
+     *
+     * @param resource the App ID URI, with or without {@code /.default}
+     * @throws TokenException when Entra does not issue one
+     */
+    public AccessToken accessToken(String tenant, String resource) {
+        Objects.requireNonNull(resource, "resource");
+        String bare = resource.endsWith("/.default") ? resource.substring(0, resource.length() - "/.default".length())
+                : resource;
+        return accessToken(new TokenKey(tenant, clientId, bare));
+    }
+
     /** The cache key this source uses for a tenant and API. */
     public TokenKey keyFor(String tenant, Api api) {
         return new TokenKey(tenant, clientId, endpoints.resource(api));

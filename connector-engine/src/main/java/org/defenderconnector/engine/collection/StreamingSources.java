@@ -1,0 +1,77 @@
+package org.defenderconnector.engine.collection;
+
+import org.defenderconnector.api.Source;
+import org.defenderconnector.api.StreamId;
+import org.defenderconnector.engine.config.ConnectorConfig;
+import org.defenderconnector.microsoft.auth.TokenSource;
+import org.defenderconnector.store.EventStore;
+import org.defenderconnector.streaming.eventhubs.EventHubsConfig;
+import org.defenderconnector.streaming.eventhubs.EventHubsConnectionString;
+import org.defenderconnector.streaming.eventhubs.EventHubsSource;
+import org.defenderconnector.streaming.storage.StorageAccount;
+import org.defenderconnector.streaming.storage.StorageAuth;
+import org.defenderconnector.streaming.storage.StorageStreamingConfig;
+import org.defenderconnector.streaming.storage.StorageStreamingSource;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A tenant's Streaming API sources, built from its {@code storage:} and {@code eventHubs:} sections, with
+ * their dead letters going to the store. These sources are continuous: every poll says there is more and
+ * the source paces itself (a quiet poll waits about half a second), so each one keeps an engine thread busy.
+ */
+final class StreamingSources {
+    static final List<String> STREAMS = List.of(ConnectorConfig.STREAMING_STORAGE, ConnectorConfig.STREAMING_EVENT_HUBS);
+
+    private StreamingSources() {
+    }
+
+    static boolean handles(String stream) {
+        return STREAMS.contains(stream);
+    }
+
+    static Source create(String stream, ConnectorConfig.TenantSettings tenant, TokenSource tokens, EventStore store) {
+        StreamId id = new StreamId(tenant.name(), stream);
+        StoreDeadLetters deadLetters = new StoreDeadLetters(store, id);
+        return switch (stream) {
+            case ConnectorConfig.STREAMING_STORAGE -> {
+                StorageStreamingConfig config = storage(id, tenant.storage(), tokens, tenant.tenantId());
+                yield new OpenOnFirstPoll(id, () -> StorageStreamingSource.open(config, deadLetters),
+                        "check the tenant's storage: section (docs/configuration.md) and that the account is reachable");
+            }
+            case ConnectorConfig.STREAMING_EVENT_HUBS -> {
+                EventHubsConfig config = eventHubs(id, tenant.eventHubs());
+                yield new OpenOnFirstPoll(id, () -> EventHubsSource.open(config, deadLetters),
+                        "check that " + config.bootstrapServers() + " resolves and is reachable (outbound TCP 9093)");
+            }
+            default -> throw new IllegalArgumentException("not a Streaming API stream: " + stream);
+        };
+    }
+
+    static StorageStreamingConfig storage(StreamId id, ConnectorConfig.StreamingStorageSettings settings,
+                                          TokenSource tokens, String tenantId) {
+        StorageAccount account = switch (settings.auth()) {
+            case CONNECTION_STRING -> StorageAccount.ofConnectionString(settings.connectionString().reveal());
+            case ACCOUNT_KEY -> StorageAccount.inCloud(settings.accountName(), settings.endpointSuffix(),
+                    new StorageAuth.SharedKey(settings.accountName(), settings.accountKey().reveal()));
+            case SAS -> StorageAccount.inCloud(settings.accountName(), settings.endpointSuffix(),
+                    new StorageAuth.Sas(settings.sas().reveal()));
+            case ENTRA -> StorageAccount.inCloud(settings.accountName(), settings.endpointSuffix(),
+                    new StorageAuth.Entra(new EntraStorageCredential(tokens, tenantId)));
+        };
+        StorageStreamingConfig defaults = StorageStreamingConfig.defaults(id, account, settings.queue());
+        // A closed blob must be remembered at least two visibility timeouts, so that its queue message
+        // reappearing after a crash still finds it closed (StorageStreamingConfig checks this).
+        Duration twice = settings.visibility().multipliedBy(2);
+        Duration closedRetention = twice.compareTo(defaults.closedRetention()) > 0 ? twice : defaults.closedRetention();
+        return new StorageStreamingConfig(id, account, settings.queue(), defaults.containerPrefix(),
+                settings.visibility(), settings.grace(), defaults.idleWait(), defaults.maxBatchBytes(), true,
+                settings.listAtStart(), defaults.listLookback(), closedRetention);
+    }
+
+    static EventHubsConfig eventHubs(StreamId id, ConnectorConfig.EventHubsSettings settings) {
+        return EventHubsConfig.eventHubs(id, EventHubsConnectionString.parse(settings.connectionString().reveal()),
+                settings.hubs(), settings.consumerGroup());
+    }
+}
