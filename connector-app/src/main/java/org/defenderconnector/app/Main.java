@@ -8,6 +8,7 @@ import org.defenderconnector.app.onboarding.ConsentUrlCommand;
 import org.defenderconnector.app.onboarding.PermissionsCommand;
 import org.defenderconnector.app.run.ReplayCommand;
 import org.defenderconnector.app.run.RunCommand;
+import org.defenderconnector.app.server.ServeCommand;
 import org.defenderconnector.app.normalize.ValidateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "defender-connector", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Connects Microsoft Defender for Endpoint and Defender XDR to your security stack.",
-        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, RunCommand.class, ReplayCommand.class, NormalizeCommand.class, ValidateCommand.class, EmulatorCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, RunCommand.class, ReplayCommand.class, ServeCommand.class, NormalizeCommand.class, ValidateCommand.class, EmulatorCommand.class,
                 CheckCommand.class, PermissionsCommand.class, ConsentUrlCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -21,9 +21,11 @@ final class AdminEndpoints {
     static final String PREFIX = "/_emulator/admin";
 
     private final EmulatorAdmin admin;
+    private final DataAdminEndpoints operations;
 
     AdminEndpoints(EmulatorAdmin admin) {
         this.admin = admin;
+        this.operations = new DataAdminEndpoints(admin);
     }
 
     void handle(HttpExchange exchange) throws IOException {
@@ -67,8 +69,12 @@ final class AdminEndpoints {
                     admin.resetCounters();
                     noContent(exchange);
                 }
-                default -> reply(exchange, 404, error("unknown admin operation " + method + " " + operation
-                        + "; see docs/emulator.md"));
+                default -> {
+                    if (!operations.handle(method + " " + operation, exchange)) {
+                        reply(exchange, 404, error("unknown admin operation " + method + " " + operation
+                                + "; see docs/emulator.md"));
+                    }
+                }
             }
         } catch (IllegalArgumentException e) {
             reply(exchange, 400, error(e.getMessage()));
@@ -90,7 +96,7 @@ final class AdminEndpoints {
         return body;
     }
 
-    private static JsonNode body(HttpExchange exchange) throws IOException {
+    static JsonNode body(HttpExchange exchange) throws IOException {
         byte[] bytes = Exchanges.readBody(exchange, 64 * 1024);
         try {
             JsonNode body = Exchanges.JSON.readTree(bytes);
@@ -103,7 +109,7 @@ final class AdminEndpoints {
         }
     }
 
-    private static String text(JsonNode body, String field) {
+    static String text(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
             throw new IllegalArgumentException("'" + field + "' is required");
@@ -111,15 +117,15 @@ final class AdminEndpoints {
         return value.asText();
     }
 
-    private static ObjectNode error(String message) {
+    static ObjectNode error(String message) {
         return JsonNodeFactory.instance.objectNode().put("error", message);
     }
 
-    private static void noContent(HttpExchange exchange) throws IOException {
+    static void noContent(HttpExchange exchange) throws IOException {
         Exchanges.send(exchange, 204, null, new byte[0], Map.of());
     }
 
-    private static void reply(HttpExchange exchange, int status, JsonNode body) throws IOException {
+    static void reply(HttpExchange exchange, int status, JsonNode body) throws IOException {
         Exchanges.sendJson(exchange, status, body, Map.of("Cache-Control", "no-store"));
     }
 }

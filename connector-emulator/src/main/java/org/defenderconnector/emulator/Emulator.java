@@ -20,13 +20,20 @@ import org.defenderconnector.emulator.api.ApiDispatcher;
 import org.defenderconnector.emulator.api.ApiGate;
 import org.defenderconnector.emulator.api.ApiRoutes;
 import org.defenderconnector.emulator.api.GraphEndpoints;
+import org.defenderconnector.emulator.api.HuntingEndpoints;
 import org.defenderconnector.emulator.api.MdeEndpoints;
 import org.defenderconnector.emulator.api.XdrEndpoints;
+import org.defenderconnector.emulator.data.EmulatorData;
 import org.defenderconnector.emulator.directory.TenantDirectory;
 import org.defenderconnector.emulator.entra.ClientAuthenticator;
 import org.defenderconnector.emulator.entra.TokenEndpoint;
 import org.defenderconnector.emulator.entra.TokenIssuer;
 import org.defenderconnector.emulator.entra.TokenRequestCounter;
+import org.defenderconnector.emulator.faults.FaultPolicy;
+import org.defenderconnector.emulator.faults.Faults;
+import org.defenderconnector.emulator.hunting.AdvancedHunting;
+import org.defenderconnector.emulator.limits.RateLimitPolicy;
+import org.defenderconnector.emulator.limits.RateLimits;
 import org.defenderconnector.emulator.jwt.JwtSigner;
 import org.defenderconnector.emulator.tls.EmulatorCertificate;
 import org.slf4j.Logger;
@@ -41,13 +48,17 @@ import org.slf4j.LoggerFactory;
 public final class Emulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Emulator.class);
-    private static final int THREADS = 8;
 
     static {
         // The JDK server reads this once per JVM, when its first server is created. Without it every keep-alive
         // request waits ~40 ms for Nagle + delayed ACK (shared/reference/dependencies.md).
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        // The JDK server drops a connection that has not delivered a request within its idle interval (30 s),
+        // which a starved CI machine can exceed during a TLS handshake; an emulator can afford to wait longer.
+        if (System.getProperty("sun.net.httpserver.idleInterval") == null) {
+            System.setProperty("sun.net.httpserver.idleInterval", "300");
         }
     }
 
@@ -87,12 +98,24 @@ public final class Emulator implements AutoCloseable {
         TokenRequestCounter counter = new TokenRequestCounter();
         TokenEndpoint tokenEndpoint = new TokenEndpoint(tenants, new ClientAuthenticator(options.clock()), issuer,
                 counter, options.clock());
+        EmulatorData data = new EmulatorData(options.clock());
+        for (EmulatorConfig.Tenant tenant : config.tenants()) {
+            if (tenant.data() != null) {
+                data.configure(tenant.id(), tenant.data());
+            }
+        }
+        AdvancedHunting hunting = new AdvancedHunting(config.hunting(), options.clock());
+        RateLimits limits = new RateLimits(config.limits(), options.clock());
+        Faults faults = new Faults(config.faults(), options.clock(), issuer.ledger());
         ApiRoutes routes = new ApiRoutes();
-        MdeEndpoints.register(routes);
-        XdrEndpoints.register(routes);
-        GraphEndpoints.register(routes);
-        ApiDispatcher apis = new ApiDispatcher(routes, new ApiGate(signer, options.clock()), options.clock());
-        EmulatorAdmin admin = new EmulatorAdmin(tenants, issuer, counter);
+        MdeEndpoints.register(routes, data);
+        XdrEndpoints.register(routes, data);
+        GraphEndpoints.register(routes, data);
+        HuntingEndpoints.register(routes, data, hunting);
+        ApiDispatcher apis = new ApiDispatcher(routes, new ApiGate(signer, options.clock()), options.clock(),
+                List.of(new FaultPolicy(faults, new FaultWindows(hunting, options.clock())),
+                        new RateLimitPolicy(limits)));
+        EmulatorAdmin admin = new EmulatorAdmin(tenants, issuer, counter, data, faults, limits, hunting);
         EmulatorRouter router = new EmulatorRouter(tokenEndpoint, apis, new AdminEndpoints(admin), signer);
 
         InetAddress address = InetAddress.getByName(options.host());
@@ -108,7 +131,9 @@ public final class Emulator implements AutoCloseable {
                     + "); choose another port, or 0 for a free one", e);
         }
         server.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        // Unbounded on purpose: a fixed pool lets held-open responses (streamed exports a client reads across
+        // polls) occupy every thread, and the JDK server then closes waiting connections as idle after ~40 s.
+        ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", router);
         server.start();

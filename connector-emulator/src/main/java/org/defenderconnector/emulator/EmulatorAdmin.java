@@ -4,15 +4,21 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.defenderconnector.emulator.data.DataControl;
+import org.defenderconnector.emulator.data.EmulatorData;
 import org.defenderconnector.emulator.directory.ResourceApi;
 import org.defenderconnector.emulator.directory.TenantDirectory;
 import org.defenderconnector.emulator.entra.TokenIssuer;
 import org.defenderconnector.emulator.entra.TokenRequestCounter;
+import org.defenderconnector.emulator.faults.Faults;
+import org.defenderconnector.emulator.hunting.AdvancedHunting;
+import org.defenderconnector.emulator.limits.RateLimits;
 
 /**
  * Run-time control of a running emulator, for tests and for the HTTP admin endpoints: change the directory the
- * way an administrator would in the portal, and read the token request counters. Changes affect token requests
- * made afterwards; tokens already issued keep their roles until they expire, as with Entra.
+ * way an administrator would in the portal, read the token request counters, and reach each tenant's data, the
+ * injected faults, the call quotas and the advanced hunting limits. Directory changes affect token requests made
+ * afterwards; tokens already issued keep their roles until they expire, as with Entra.
  * Invalid arguments (unknown tenant, app, secret, API or grant) throw {@link IllegalArgumentException}.
  */
 public final class EmulatorAdmin {
@@ -20,11 +26,42 @@ public final class EmulatorAdmin {
     private final TenantDirectory directory;
     private final TokenIssuer issuer;
     private final TokenRequestCounter counter;
+    private final EmulatorData data;
+    private final Faults faults;
+    private final RateLimits limits;
+    private final AdvancedHunting hunting;
 
-    EmulatorAdmin(TenantDirectory directory, TokenIssuer issuer, TokenRequestCounter counter) {
+    EmulatorAdmin(TenantDirectory directory, TokenIssuer issuer, TokenRequestCounter counter, EmulatorData data,
+                  Faults faults, RateLimits limits, AdvancedHunting hunting) {
         this.directory = directory;
         this.issuer = issuer;
         this.counter = counter;
+        this.data = data;
+        this.faults = faults;
+        this.limits = limits;
+        this.hunting = hunting;
+    }
+
+    /** The data of a configured tenant (by id or verified domain): add and change records, regenerate. */
+    public DataControl data(String tenantIdOrDomain) {
+        String tenantId = directory.tenant(tenantIdOrDomain).map(TenantDirectory.Tenant::id)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown tenant '" + tenantIdOrDomain + "'"));
+        return new DataControl(data, tenantId);
+    }
+
+    /** Injected faults: add and remove rules, invalidate tokens. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Call quotas: change the numbers, turn them off, forget counted calls. */
+    public RateLimits limits() {
+        return limits;
+    }
+
+    /** Advanced hunting: row cap, result size, CPU budget, quota usage. */
+    public AdvancedHunting hunting() {
+        return hunting;
     }
 
     /** Deletes a client secret from the app registration; requests with it then fail with AADSTS7000215. */

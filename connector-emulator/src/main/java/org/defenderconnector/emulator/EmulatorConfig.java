@@ -19,19 +19,28 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import org.defenderconnector.emulator.data.DataSettings;
 import org.defenderconnector.emulator.directory.ResourceApi;
+import org.defenderconnector.emulator.faults.FaultRule;
+import org.defenderconnector.emulator.hunting.HuntingSettings;
+import org.defenderconnector.emulator.limits.RateLimitSettings;
 
 /**
  * What the emulated Entra directory holds: app registrations (with their credentials, which live on the
- * application object in its home tenant) and tenants (with the service principals present in each, and the
- * application permissions granted to them with admin consent). Read from YAML or JSON.
+ * application object in its home tenant) and tenants (with the service principals present in each, the
+ * application permissions granted to them with admin consent, and their generated data); and how the APIs
+ * behave: call quotas, advanced hunting limits, injected faults. Read from YAML or JSON.
  *
  * @param tokenLifetimeSeconds access token lifetime; {@value #DEFAULT_TOKEN_LIFETIME_SECONDS} when absent
  * @param applications         app registrations
- * @param tenants              tenants and their service principals
+ * @param tenants              tenants, their service principals and data
+ * @param limits               call quotas; the documented ones when absent
+ * @param hunting              advanced hunting limits; the documented ones when absent
+ * @param faults               faults injected from the start
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EmulatorConfig(Integer tokenLifetimeSeconds, List<Application> applications, List<Tenant> tenants) {
+public record EmulatorConfig(Integer tokenLifetimeSeconds, List<Application> applications, List<Tenant> tenants,
+                             RateLimitSettings limits, HuntingSettings hunting, List<FaultRule> faults) {
 
     public static final int DEFAULT_TOKEN_LIFETIME_SECONDS = 3599;
 
@@ -39,6 +48,14 @@ public record EmulatorConfig(Integer tokenLifetimeSeconds, List<Application> app
         tokenLifetimeSeconds = tokenLifetimeSeconds == null ? DEFAULT_TOKEN_LIFETIME_SECONDS : tokenLifetimeSeconds;
         applications = applications == null ? List.of() : List.copyOf(applications);
         tenants = tenants == null ? List.of() : List.copyOf(tenants);
+        limits = limits == null ? RateLimitSettings.documented() : limits;
+        hunting = hunting == null ? HuntingSettings.documented() : hunting;
+        faults = faults == null ? List.of() : List.copyOf(faults);
+    }
+
+    /** A directory with the documented limits, no faults. */
+    public EmulatorConfig(Integer tokenLifetimeSeconds, List<Application> applications, List<Tenant> tenants) {
+        this(tokenLifetimeSeconds, applications, tenants, null, null, null);
     }
 
     /**
@@ -90,12 +107,19 @@ public record EmulatorConfig(Integer tokenLifetimeSeconds, List<Application> app
      * @param id                tenant id, a GUID
      * @param domains           verified domain names, usable instead of the id in token URLs
      * @param servicePrincipals apps present (consented or installed) in this tenant
+     * @param data              generated data; none (empty lists, 404 for machines) when absent
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Tenant(String id, List<String> domains, List<ServicePrincipal> servicePrincipals) {
+    public record Tenant(String id, List<String> domains, List<ServicePrincipal> servicePrincipals,
+                         DataSettings data) {
         public Tenant {
             domains = domains == null ? List.of() : List.copyOf(domains);
             servicePrincipals = servicePrincipals == null ? List.of() : List.copyOf(servicePrincipals);
+        }
+
+        /** A tenant without generated data. */
+        public Tenant(String id, List<String> domains, List<ServicePrincipal> servicePrincipals) {
+            this(id, domains, servicePrincipals, null);
         }
     }
 
@@ -159,7 +183,8 @@ public record EmulatorConfig(Integer tokenLifetimeSeconds, List<Application> app
                 List.of(new Secret(DemoCredentials.SECRET_ID, DemoCredentials.SECRET_VALUE, null)),
                 List.of(new Certificate(DemoCredentials.get().certificatePem(), null)));
         Tenant tenant = new Tenant(DemoCredentials.TENANT_ID, List.of(DemoCredentials.TENANT_DOMAIN),
-                List.of(new ServicePrincipal(DemoCredentials.CLIENT_ID, everything, Map.of())));
+                List.of(new ServicePrincipal(DemoCredentials.CLIENT_ID, everything, Map.of())),
+                DataSettings.defaults());
         return new EmulatorConfig(DEFAULT_TOKEN_LIFETIME_SECONDS, List.of(app), List.of(tenant));
     }
 
@@ -177,7 +202,41 @@ public record EmulatorConfig(Integer tokenLifetimeSeconds, List<Application> app
 
     /** A copy with a different token lifetime. */
     public EmulatorConfig withTokenLifetime(Duration lifetime) {
-        return new EmulatorConfig(Math.toIntExact(lifetime.toSeconds()), applications, tenants);
+        return new EmulatorConfig(Math.toIntExact(lifetime.toSeconds()), applications, tenants, limits, hunting,
+                faults);
+    }
+
+    /** A copy in which tenant {@code tenantId} has generated data. */
+    public EmulatorConfig withData(String tenantId, DataSettings data) {
+        List<Tenant> changed = new ArrayList<>();
+        boolean found = false;
+        for (Tenant tenant : tenants) {
+            if (tenant.id().equalsIgnoreCase(tenantId)) {
+                changed.add(new Tenant(tenant.id(), tenant.domains(), tenant.servicePrincipals(), data));
+                found = true;
+            } else {
+                changed.add(tenant);
+            }
+        }
+        if (!found) {
+            throw new IllegalArgumentException("no tenant " + tenantId + " in the config");
+        }
+        return new EmulatorConfig(tokenLifetimeSeconds, applications, changed, limits, hunting, faults);
+    }
+
+    /** A copy with other call quotas. */
+    public EmulatorConfig withLimits(RateLimitSettings newLimits) {
+        return new EmulatorConfig(tokenLifetimeSeconds, applications, tenants, newLimits, hunting, faults);
+    }
+
+    /** A copy with other advanced hunting limits. */
+    public EmulatorConfig withHunting(HuntingSettings newHunting) {
+        return new EmulatorConfig(tokenLifetimeSeconds, applications, tenants, limits, newHunting, faults);
+    }
+
+    /** A copy with faults injected from the start. */
+    public EmulatorConfig withFaults(List<FaultRule> newFaults) {
+        return new EmulatorConfig(tokenLifetimeSeconds, applications, tenants, limits, hunting, newFaults);
     }
 
     private static EmulatorConfig read(String text, Path base, String origin) {
@@ -218,7 +277,7 @@ public record EmulatorConfig(Integer tokenLifetimeSeconds, List<Application> app
             resolved.add(new Application(app.clientId(), app.displayName(), app.homeTenant(), app.multiTenant(),
                     app.secrets(), certificates));
         }
-        return new EmulatorConfig(tokenLifetimeSeconds, resolved, tenants);
+        return new EmulatorConfig(tokenLifetimeSeconds, resolved, tenants, limits, hunting, faults);
     }
 
     private static ObjectMapper mapper(boolean yaml) {

@@ -41,11 +41,19 @@ final class EmulatorConfigValidator {
         if (config.tokenLifetimeSeconds() < 1 || config.tokenLifetimeSeconds() > MAX_LIFETIME_SECONDS) {
             problems.add("tokenLifetimeSeconds must be between 1 and " + MAX_LIFETIME_SECONDS);
         }
+        problems.addAll(config.limits().problems("limits"));
+        problems.addAll(config.hunting().problems("hunting"));
+        for (int f = 0; f < config.faults().size(); f++) {
+            problems.addAll(config.faults().get(f).problems("faults[" + f + "]"));
+        }
         Set<String> tenantIds = new HashSet<>();
         Set<String> domains = new HashSet<>();
         for (int t = 0; t < config.tenants().size(); t++) {
             EmulatorConfig.Tenant tenant = config.tenants().get(t);
             String where = "tenants[" + t + "]";
+            if (tenant.data() != null) {
+                problems.addAll(tenant.data().problems(where + ".data"));
+            }
             if (requireGuid(where + ".id", tenant.id()) && !tenantIds.add(lower(tenant.id()))) {
                 problems.add(where + ".id " + tenant.id() + " appears twice");
             }

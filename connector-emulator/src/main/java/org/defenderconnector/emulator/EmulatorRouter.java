@@ -16,6 +16,7 @@ import org.defenderconnector.emulator.api.ApiDispatcher;
 import org.defenderconnector.emulator.api.ApiFamily;
 import org.defenderconnector.emulator.entra.TokenEndpoint;
 import org.defenderconnector.emulator.entra.TokenRequest;
+import org.defenderconnector.emulator.http.ConnectionAbort;
 import org.defenderconnector.emulator.http.Exchanges;
 import org.defenderconnector.emulator.jwt.JwtSigner;
 import org.slf4j.Logger;
@@ -56,6 +57,11 @@ final class EmulatorRouter implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try {
             route(exchange);
+        } catch (ConnectionAbort abort) {
+            // Propagates to the JDK server, which drops the connection mid-response (fault injection).
+            LOG.debug("Dropping the connection of {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI()
+                    .getPath(), abort.getMessage());
+            throw abort;
         } catch (IOException e) {
             LOG.debug("I/O error while serving {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(),
                     e.getMessage());

@@ -5,19 +5,22 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 
+import org.defenderconnector.emulator.http.ConnectionAbort;
 import org.defenderconnector.emulator.http.Exchanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves {@code /api/...} and {@code /v1.0/...}: finds the route, runs the {@link ApiGate}, then the handler,
- * and writes the response with the request ids every answer carries.
+ * Serves {@code /api/...} and {@code /v1.0/...}: finds the route, runs the {@link ApiGate}, the
+ * {@link ApiPolicy policies} (rate limits, faults), then the handler, and writes the response with the request ids
+ * every answer carries.
  */
 public final class ApiDispatcher {
 
@@ -28,11 +31,17 @@ public final class ApiDispatcher {
     private final ApiRoutes routes;
     private final ApiGate gate;
     private final Clock clock;
+    private final List<ApiPolicy> policies;
 
     public ApiDispatcher(ApiRoutes routes, ApiGate gate, Clock clock) {
+        this(routes, gate, clock, List.of());
+    }
+
+    public ApiDispatcher(ApiRoutes routes, ApiGate gate, Clock clock, List<ApiPolicy> policies) {
         this.routes = routes;
         this.gate = gate;
         this.clock = clock;
+        this.policies = List.copyOf(policies);
     }
 
     public void handle(HttpExchange exchange, String baseUrl) throws IOException {
@@ -55,7 +64,19 @@ public final class ApiDispatcher {
                 ApiRequest request = new ApiRequest(method, path, match.pathParams(),
                         Exchanges.parseQuery(exchange.getRequestURI().getRawQuery()), exchange.getRequestHeaders(),
                         body, caller, family, baseUrl, requestId, correlation, now);
-                response = invoke(match.route(), request);
+                response = null;
+                for (ApiPolicy policy : policies) {
+                    response = policy.before(request, match.route());
+                    if (response != null) {
+                        break;
+                    }
+                }
+                if (response == null) {
+                    response = invoke(match.route(), request);
+                }
+                for (ApiPolicy policy : policies) {
+                    response = policy.after(request, match.route(), response);
+                }
             } else if (lookup instanceof ApiRoutes.MethodNotAllowed notAllowed) {
                 response = ApiErrors.error(family, 405, family == ApiFamily.GRAPH ? "BadRequest" : "MethodNotAllowed",
                         "The requested resource does not support http method '" + method + "'.", requestId,
@@ -79,6 +100,8 @@ public final class ApiDispatcher {
     private ApiResponse invoke(ApiRoute route, ApiRequest request) {
         try {
             return route.handler().handle(request);
+        } catch (ApiRejection rejection) {
+            return request.error(rejection.status(), rejection.code(), rejection.getMessage());
         } catch (Exception e) {
             LOG.warn("Handler for {} {} failed", route.method(), route.template(), e);
             return request.error(500, "InternalServerError", "An internal error occurred; retry the operation.");
@@ -116,10 +139,24 @@ public final class ApiDispatcher {
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
         }
         exchange.sendResponseHeaders(response.status(), 0);
-        try (OutputStream out = exchange.getResponseBody()) {
+        OutputStream out = exchange.getResponseBody();
+        try {
             response.stream().writeTo(out);
-        } finally {
-            exchange.close();
+        } catch (ConnectionAbort abort) {
+            // Leave the response unfinished: closing it would end the chunked body cleanly.
+            out.flush();
+            throw abort;
+        } catch (IOException e) {
+            // Usually the client went away. Either way the body cannot be completed: drop the connection.
+            LOG.debug("Writing the body of {} failed: {}", exchange.getRequestURI().getPath(), e.toString());
+            throw new ConnectionAbort("the response body could not be completed: " + e);
+        } catch (RuntimeException e) {
+            // The status line is gone already: dropping the connection is the only honest way to say the body
+            // is incomplete (ending the chunked body would hand the client broken JSON as if complete).
+            LOG.warn("Writing the body of {} failed; dropping the connection", exchange.getRequestURI().getPath(), e);
+            throw new ConnectionAbort("the response body could not be completed: " + e);
         }
+        out.close();
+        exchange.close();
     }
 }

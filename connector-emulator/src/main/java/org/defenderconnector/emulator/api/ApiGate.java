@@ -67,7 +67,7 @@ public final class ApiGate {
                     + "for " + expected + ".");
         }
         return new Caller(jwt.claim("tid"), jwt.claim("appid"), audience, roles(jwt.claims().get("roles")),
-                Instant.ofEpochSecond(exp));
+                Instant.ofEpochSecond(exp), jwt.claim("uti"));
     }
 
     /** 403 unless the caller holds one of the route's accepted roles. */

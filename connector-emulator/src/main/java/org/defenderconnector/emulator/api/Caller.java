@@ -11,6 +11,8 @@ import java.util.List;
  * @param audience  the token's {@code aud}
  * @param roles     the token's {@code roles} (empty when the claim is absent)
  * @param expiresAt the token's {@code exp}
+ * @param tokenId   the token's {@code uti} (unique token id)
  */
-public record Caller(String tenantId, String clientId, String audience, List<String> roles, Instant expiresAt) {
+public record Caller(String tenantId, String clientId, String audience, List<String> roles, Instant expiresAt,
+                     String tokenId) {
 }

@@ -32,12 +32,18 @@ public final class TokenIssuer {
 
     private final JwtSigner signer;
     private final Clock clock;
+    private final IssuedTokenLedger ledger = new IssuedTokenLedger();
     private volatile Duration lifetime;
 
     public TokenIssuer(JwtSigner signer, Clock clock, Duration lifetime) {
         this.signer = signer;
         this.clock = clock;
         this.lifetime = lifetime;
+    }
+
+    /** When each token was issued (for invalidating tokens issued before a point in time). */
+    public IssuedTokenLedger ledger() {
+        return ledger;
     }
 
     public Duration lifetime() {
@@ -64,7 +70,8 @@ public final class TokenIssuer {
      */
     public IssuedToken issue(TenantDirectory.Tenant tenant, String clientId, String audience, List<String> roles,
                              ClientAuthenticator.Method method) {
-        Instant now = Instant.ofEpochSecond(clock.instant().getEpochSecond());
+        Instant exactly = clock.instant();
+        Instant now = Instant.ofEpochSecond(exactly.getEpochSecond());
         Instant expires = now.plus(lifetime);
         ObjectNode claims = JsonNodeFactory.instance.objectNode();
         claims.put("aud", audience);
@@ -85,8 +92,10 @@ public final class TokenIssuer {
         }
         claims.put("sub", oid);
         claims.put("tid", tenant.id());
-        claims.put("uti", Base64.getUrlEncoder().withoutPadding().encodeToString(uuidBytes(UUID.randomUUID())));
+        String uti = Base64.getUrlEncoder().withoutPadding().encodeToString(uuidBytes(UUID.randomUUID()));
+        claims.put("uti", uti);
         claims.put("ver", "1.0");
+        ledger.record(uti, exactly, expires);
         return new IssuedToken(signer.sign(claims), now, expires);
     }
 

@@ -103,6 +103,33 @@ public final class EmulatorClient {
         return send(request.build());
     }
 
+    /**
+     * A GET whose body is handed to {@code reader} as a stream (for bodies too large to hold). Uses
+     * HttpsURLConnection, which reads TLS several times faster than the JDK HttpClient.
+     */
+    public <T> T stream(String path, String accessToken, StreamReader<T> reader) {
+        try {
+            javax.net.ssl.HttpsURLConnection connection = (javax.net.ssl.HttpsURLConnection)
+                    URI.create(baseUrl + path).toURL().openConnection();
+            connection.setSSLSocketFactory(sslContext.getSocketFactory());
+            connection.setRequestProperty("Authorization", "Bearer " + accessToken);
+            int status = connection.getResponseCode();
+            try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+                return reader.read(status, body);
+            } finally {
+                connection.disconnect();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("request to " + path + " failed", e);
+        }
+    }
+
+    /** Reads a streamed body. */
+    @FunctionalInterface
+    public interface StreamReader<T> {
+        T read(int status, InputStream body) throws Exception;
+    }
+
     public Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,140 @@
+package org.defenderconnector.app.server.integrations;
+
+import org.defenderconnector.emulator.DemoCredentials;
+import org.defenderconnector.store.admin.IntegrationRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class IntegrationFormTest {
+    private static final Instant NOW = Instant.parse("2026-05-01T00:00:00Z");
+    private static final String TENANT = "11111111-2222-3333-4444-555555555555";
+    private static final String CLIENT = "66666666-7777-8888-9999-000000000000";
+
+    private static IntegrationInput input(String name, String secret, List<String> streams) {
+        return new IntegrationInput(name, TENANT, CLIENT, null, secret, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, streams, null, null);
+    }
+
+    private static IntegrationInput edit(String authMethod, String secret, String certificate, String password, String cloud,
+                                         String region, String apiBaseUrl, String storageAccount, String storageQueue,
+                                         String storageKey, String hubNamespace, List<String> streams, Integer interval,
+                                         String expires) {
+        return new IntegrationInput(null, null, null, authMethod, secret, certificate, password, cloud, region, apiBaseUrl,
+                null, storageAccount, storageQueue, storageKey, hubNamespace, null, null, null, streams, interval, expires);
+    }
+
+    private static List<String> fields(Runnable action) {
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, action::run);
+        assertThat(e).as("expected invalid input").isNotNull();
+        return e.errors().stream().map(FieldError::field).toList();
+    }
+
+    @Test
+    void aValidSecretIntegrationBecomesARecordAndItsSecrets() {
+        IntegrationForm.Draft draft = IntegrationForm.validate(input("contoso", " Abc~def.ghi_jkl ", List.of("alerts", "MACHINES")),
+                null, NOW);
+        IntegrationRecord r = draft.record();
+        assertThat(r.name()).isEqualTo("contoso");
+        assertThat(r.authMethod()).isEqualTo(IntegrationRecord.AuthMethod.SECRET);
+        assertThat(r.cloud()).isEqualTo("global");
+        assertThat(r.streams()).containsExactly("alerts", "machines");
+        assertThat(r.created()).isEqualTo(NOW);
+        assertThat(draft.secrets().clientSecret()).contains("Abc~def.ghi_jkl");
+        assertThat(draft.secrets().toString()).doesNotContain("Abc");
+    }
+
+    @Test
+    void editsKeepWhatIsNotSentAndNameWhatChanged() {
+        IntegrationForm.Draft created = IntegrationForm.validate(input("contoso", "Abc~secret.value_1", List.of("alerts")), null, NOW);
+        IntegrationForm.Existing existing = new IntegrationForm.Existing(created.record(), created.secrets());
+        IntegrationForm.Draft edited = IntegrationForm.validate(edit(null, null, null, null, "gcc", null, null, "acct",
+                "queue", "key-1", null, List.of("alerts", "scores"), 60, "2027-01-31"), existing, NOW.plusSeconds(60));
+        assertThat(edited.record().cloud()).isEqualTo("gcc");
+        assertThat(edited.record().streaming().storageAccount()).isEqualTo("acct");
+        assertThat(edited.record().pollIntervalSeconds()).isEqualTo(60);
+        assertThat(edited.record().secretExpires()).isEqualTo(LocalDate.parse("2027-01-31"));
+        assertThat(edited.record().created()).isEqualTo(NOW);
+        assertThat(edited.secrets().clientSecret()).contains("Abc~secret.value_1");
+        assertThat(edited.secrets().storageKey()).contains("key-1");
+        assertThat(edited.changed()).containsExactly("cloud", "streaming", "streams", "pollIntervalSeconds", "secretExpires",
+                "storageKey");
+
+        IntegrationForm.Draft cleared = IntegrationForm.validate(edit(null, null, null, null, null, null, null, "", "", "",
+                null, null, null, ""), new IntegrationForm.Existing(edited.record(), edited.secrets()), NOW);
+        assertThat(cleared.record().streaming()).isNull();
+        assertThat(cleared.secrets().storageKey()).isEmpty();
+        assertThat(cleared.record().secretExpires()).isNull();
+        assertThat(fields(() -> IntegrationForm.validate(input("other", null, null), existing, NOW))).containsExactly("name");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceWithItsField() {
+        IntegrationInput bad = new IntegrationInput("-x", "tenant", "client", "password", "", null, null, "moon", "mars",
+                "ftp://host", "not pem", "acct", null, null, "ns", null, null, null, List.of("alerts", "alerts", "nope"), 1,
+                "31/12/2026");
+        assertThat(fields(() -> IntegrationForm.validate(bad, null, NOW))).contains("name", "tenantId", "clientId",
+                "authMethod", "cloud", "region", "apiBaseUrl", "extraCaPem", "storageAccount", "storageQueue", "eventHubName",
+                "streams", "pollIntervalSeconds", "secretExpires");
+        assertThat(fields(() -> IntegrationForm.validate(input("x", null, List.of("alerts")), null, NOW)))
+                .containsExactly("clientSecret");
+        assertThat(fields(() -> IntegrationForm.validate(input("x", "x", List.of()), null, NOW))).containsExactly("streams");
+    }
+
+    @Test
+    void aSecretIdPastedInsteadOfTheValueIsRecognised() {
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () ->
+                IntegrationForm.validate(input("x", DemoCredentials.SECRET_ID, List.of("alerts")), null, NOW));
+        assertThat(e.errors()).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("clientSecret");
+            assertThat(error.fix()).contains("Value");
+            assertThat(error.problem()).doesNotContain(DemoCredentials.SECRET_ID);
+        });
+    }
+
+    @Test
+    void regionsAndCustomEndpointsAreChecked() {
+        IntegrationForm.Draft created = IntegrationForm.validate(input("c", "Abc~secret.value_1", List.of("alerts")), null, NOW);
+        IntegrationForm.Existing existing = new IntegrationForm.Existing(created.record(), created.secrets());
+        assertThat(IntegrationForm.validate(edit(null, null, null, null, null, "EU", null, null, null, null, null, null, null,
+                null), existing, NOW).record().region()).isEqualTo("eu");
+        assertThat(fields(() -> IntegrationForm.validate(edit(null, null, null, null, "dod", "eu", null, null, null, null,
+                null, null, null, null), existing, NOW))).containsExactly("region");
+        assertThat(fields(() -> IntegrationForm.validate(edit(null, null, null, null, null, "eu", "https://proxy.example",
+                null, null, null, null, null, null, null), existing, NOW))).containsExactly("apiBaseUrl");
+        assertThat(IntegrationForm.validate(edit(null, null, null, null, null, null, "https://127.0.0.1:8443/", null, null,
+                null, null, null, null, null), existing, NOW).record().apiBaseUrl()).isEqualTo("https://127.0.0.1:8443");
+        assertThat(fields(() -> IntegrationForm.validate(edit(null, null, null, null, null, null,
+                "https://user:pw@proxy.example/?q=1", null, null, null, null, null, null, null), existing, NOW)))
+                .containsExactly("apiBaseUrl");
+    }
+
+    @Test
+    void certificatesAreParsedAndTheirFactsKept() {
+        DemoCredentials demo = DemoCredentials.get();
+        String pem = demo.certificatePem() + demo.privateKeyPem();
+        IntegrationForm.Draft draft = IntegrationForm.validate(new IntegrationInput("cert", TENANT, CLIENT, "certificate",
+                null, pem, null, null, null, null, null, null, null, null, null, null, null, null, List.of("alerts"), null,
+                null), null, NOW);
+        assertThat(draft.record().authMethod()).isEqualTo(IntegrationRecord.AuthMethod.CERTIFICATE);
+        assertThat(draft.record().certificate().subject()).contains("defender-connector demo");
+        assertThat(draft.record().certificate().notAfter()).isAfter(NOW);
+        assertThat(draft.secrets().credential(IntegrationRecord.AuthMethod.CERTIFICATE).describe()).startsWith("certificate ");
+
+        // Switching to certificate auth without a certificate, or with a secret's expiry date, is refused.
+        IntegrationForm.Draft secret = IntegrationForm.validate(input("s", "Abc~secret.value_1", List.of("alerts")), null, NOW);
+        assertThat(fields(() -> IntegrationForm.validate(edit("certificate", null, null, null, null, null, null, null, null,
+                null, null, null, null, "2027-01-01"), new IntegrationForm.Existing(secret.record(), secret.secrets()), NOW)))
+                .containsExactly("certificate", "secretExpires");
+        assertThatThrownBy(() -> IntegrationForm.validate(new IntegrationInput("cert", TENANT, CLIENT, "certificate", null,
+                demo.certificatePem(), null, null, null, null, null, null, null, null, null, null, null, null,
+                List.of("alerts"), null, null), null, NOW)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no private key");
+    }
+}

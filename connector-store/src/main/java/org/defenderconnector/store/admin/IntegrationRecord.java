@@ -1,0 +1,57 @@
+package org.defenderconnector.store.admin;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One integration as stored: everything but its secrets, which live encrypted in {@link SecretVault}
+ * under the integration's name.
+ *
+ * @param name                the integration's name; also the tenant part of its streams' ids
+ * @param authMethod          how the app proves its identity
+ * @param apiBaseUrl          one custom https base URL serving login and every API (emulator, proxy), or null
+ * @param extraCaPem          an extra CA certificate to trust for that URL (public data), or null
+ * @param streaming           where the Streaming API delivers (storage queue or Event Hub), or null
+ * @param streams             the streams to collect
+ * @param secretExpires       the client secret's expiry date as the user entered it, or null
+ * @param certificate         public facts about the certificate credential, or null
+ */
+public record IntegrationRecord(String name, String tenantId, String clientId, AuthMethod authMethod, String cloud,
+                                String region, String apiBaseUrl, String extraCaPem, StreamingSettings streaming,
+                                List<String> streams, int pollIntervalSeconds, LocalDate secretExpires,
+                                CertificateFacts certificate, boolean active, Instant created, Instant updated) {
+
+    public enum AuthMethod { SECRET, CERTIFICATE }
+
+    /** Settings of the streaming sources; their keys and connection strings are secrets, kept apart. */
+    public record StreamingSettings(String storageAccount, String storageQueue, String eventHubNamespace,
+                                    String eventHubName, String eventHubConsumerGroup) {
+        public boolean isEmpty() {
+            return storageAccount == null && storageQueue == null && eventHubNamespace == null && eventHubName == null
+                    && eventHubConsumerGroup == null;
+        }
+    }
+
+    /** What may be shown about a certificate credential: none of it is secret. */
+    public record CertificateFacts(String sha1Thumbprint, String subject, Instant notAfter) {
+    }
+
+    public IntegrationRecord {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(authMethod, "authMethod");
+        Objects.requireNonNull(cloud, "cloud");
+        streams = List.copyOf(streams);
+        if (streaming != null && streaming.isEmpty()) {
+            streaming = null;
+        }
+    }
+
+    public IntegrationRecord withActive(boolean value, Instant now) {
+        return new IntegrationRecord(name, tenantId, clientId, authMethod, cloud, region, apiBaseUrl, extraCaPem,
+                streaming, streams, pollIntervalSeconds, secretExpires, certificate, value, created, now);
+    }
+}
