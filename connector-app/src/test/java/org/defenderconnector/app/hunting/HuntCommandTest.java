@@ -65,10 +65,17 @@ class HuntCommandTest {
 
     @Test
     void aQueryPrintsATableAndACount() {
-        int code = hunt("", "DeviceInfo | take 3");
+        int code = hunt("", "DeviceInfo | project Timestamp, DeviceId, DeviceName, OSPlatform | take 3");
 
         assertThat(code).as(stderr() + usage).isZero();
-        assertThat(stderr()).containsPattern("\\d+ rows? in ");
+        List<String> lines = stdout().lines().toList();
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0)).startsWith("Timestamp").contains("  DeviceId").contains("  DeviceName").endsWith("OSPlatform");
+        assertThat(lines.get(1)).matches("[- ]+");
+        int deviceIdColumn = lines.get(0).indexOf("DeviceId");
+        assertThat(lines.subList(2, 5)).allSatisfy(line -> assertThat(line.substring(deviceIdColumn))
+                .matches("[0-9a-f]{40}  .*"));
+        assertThat(stderr()).contains("3 rows in ");
         assertThat(stderr()).doesNotContain(DemoCredentials.SECRET_VALUE);
         assertThat(stdout()).doesNotContain(DemoCredentials.SECRET_VALUE);
     }
@@ -78,17 +85,26 @@ class HuntCommandTest {
         int code = hunt("DeviceInfo | take 2", "--ndjson", "-");
 
         assertThat(code).as(stderr() + usage).isZero();
+        assertThat(stdout().lines()).hasSize(2);
         for (String line : stdout().lines().toList()) {
             JsonNode row = new ObjectMapper().readTree(line);
-            assertThat(row.isObject()).isTrue();
+            assertThat(row.get("DeviceId").asText()).hasSize(40);
+            assertThat(row.has("OSPlatform")).isTrue();
         }
     }
 
     @Test
     void theLegacyApisAnswerToo() {
-        assertThat(hunt("", "--api", "xdr", "DeviceInfo | take 1")).as(stderr() + usage).isZero();
-        assertThat(stderr()).contains("being retired");
-        assertThat(hunt("", "--api", "mde", "DeviceInfo | take 1")).as(stderr() + usage).isZero();
+        assertThat(hunt("", "--api", "xdr", "--ndjson", "DeviceInfo | take 1")).as(stderr() + usage).isZero();
+        assertThat(stderr()).contains("1 row in ").contains("(reported)").contains("being retired");
+        assertThat(hunt("", "--api", "mde", "--ndjson", "DeviceInfo | take 1")).as(stderr() + usage).isZero();
+        assertThat(stdout().lines()).hasSize(2);
+    }
+
+    @Test
+    void aQueryTheApiRefusesIsExitCode1WithItsMessage() {
+        assertThat(hunt("", "NoSuchTable | take 1")).isEqualTo(1);
+        assertThat(stderr()).contains("hunt failed").contains("NoSuchTable").contains("fix:");
     }
 
     @Test
