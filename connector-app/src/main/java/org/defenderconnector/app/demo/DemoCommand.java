@@ -2,6 +2,7 @@ package org.defenderconnector.app.demo;
 
 import org.defenderconnector.app.emulator.RunningEmulator;
 import org.defenderconnector.app.onboarding.CheckCommand;
+import org.defenderconnector.app.server.ServerHandle;
 import org.defenderconnector.emulator.DemoCredentials;
 import org.defenderconnector.engine.config.ConfigLoader;
 import org.defenderconnector.engine.config.ConnectorConfig;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code defender-connector demo}: the product end to end without a tenant. Starts the emulator with
@@ -30,11 +32,16 @@ import java.util.concurrent.Callable;
         description = {"Starts the emulator (a demo Entra tenant with an app granted every permission and generated "
                 + "Defender data), runs the credential and permission check against it as you would against Microsoft, "
                 + "then collects every stream once into the store and prints what arrived per stream and per OCSF class.",
-                "Running it again collects only what is new."})
+                "Running it again collects only what is new.",
+                "Finally it starts the web console with the emulator's integration registered and prints its URL and a "
+                        + "one-time admin password; on a terminal it keeps running until Ctrl-C."})
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dir", defaultValue = ".emulator", paramLabel = "DIR",
             description = "Working directory for the emulator's CA, the demo secret file and the store (default: ${DEFAULT-VALUE})")
     Path dir;
+
+    @Option(names = "--no-server", description = "Do not start the web console at the end")
+    boolean noServer;
 
     private final PrintStream out;
 
@@ -71,6 +78,21 @@ public final class DemoCommand implements Callable<Integer> {
             out.println();
             out.println("Connector configuration for this emulator: " + running.connectorConfig());
             out.println("Run the demo again: only what is new since this run is collected.");
+            if (noServer) {
+                return allOk ? 0 : 1;
+            }
+            out.println();
+            out.println("== Web console");
+            try (ServerHandle server = DemoServer.start(running, config, out)) {
+                out.println("Integration 'demo' (the emulator's tenant) is registered and collecting.");
+                if (System.console() != null) {
+                    out.println("Open " + server.consoleUrl() + " and sign in as admin. Press Ctrl-C to stop.");
+                    out.flush();
+                    CountDownLatch stop = new CountDownLatch(1);
+                    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+                    stop.await();
+                }
+            }
             return allOk ? 0 : 1;
         }
     }

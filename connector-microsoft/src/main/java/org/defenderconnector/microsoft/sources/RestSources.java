@@ -102,14 +102,14 @@ public final class RestSources implements AutoCloseable {
     }
 
     /**
-     * The source of {@code stream} (one of {@link #STREAMS}). Time-window streams (alerts,
-     * machine-actions, incidents, graph-alerts) are {@link ReplayableSource}s.
+     * The source of {@code stream} (one of {@link #STREAMS}). Time-window streams (alerts, incidents,
+     * graph-alerts) are {@link ReplayableSource}s.
      */
     public Source create(String stream, StreamOptions options) {
         StreamId id = new StreamId(tenant, stream);
         return switch (stream) {
             case "alerts" -> windowed(id, alerts(), options);
-            case "machine-actions" -> windowed(id, machineActions(), options);
+            case "machine-actions" -> recentlyCreated(id, machineActions(), options);
             case "graph-alerts" -> windowed(id, graphAlerts(), options);
             case "incidents" -> incidents(id, options);
             // The configuration reference names the XDR variant as a stream of its own.
@@ -146,6 +146,19 @@ public final class RestSources implements AutoCloseable {
                 new SnapshotBaselines(id, stateDirectory));
     }
 
+    /**
+     * Machine actions cannot be read by last update: Microsoft documents $filter on id, status,
+     * machineId, type, requestor and creationDateTimeUtc only. Actions live for hours to days, so the
+     * stream is a snapshot of the actions created in the last {@code backfill} (default 7 days), read
+     * each interval, emitting only actions whose content changed (a new status is a new version).
+     */
+    private SnapshotSource recentlyCreated(StreamId id, CollectionSpec spec, StreamOptions options) {
+        ODataListQuery.RecentlyCreated recent = new ODataListQuery.RecentlyCreated(spec.filterField(),
+                or(options.backfill(), DEFAULT_BACKFILL), clock);
+        return new SnapshotSource(id, new ODataListQuery(client, spec, false, recent), pageSize(spec, options),
+                or(options.interval(), defaultInterval(id.stream())), clock, new SnapshotBaselines(id, stateDirectory));
+    }
+
     private VulnerabilityExportSource vulnerabilities(StreamId id, StreamOptions options) {
         CollectionSpec spec = new CollectionSpec("MDE vulnerabilities export", "mde-vulnerability-by-machine",
                 endpoints.mde(), VulnerabilityExportSource.FULL_PATH, Map.of(), List.of("id"),
@@ -174,8 +187,9 @@ public final class RestSources implements AutoCloseable {
 
     CollectionSpec machineActions() {
         // The entity page names lastUpdateDateTimeUtc, the list sample lastUpdateTimeUtc: read either.
+        // The filter field is the creation time: the only time Microsoft documents $filter on here.
         return new CollectionSpec("MDE machine actions", "mde-machine-action", endpoints.mde(), "/api/machineactions",
-                Map.of(), List.of("id"), List.of("lastUpdateDateTimeUtc", "lastUpdateTimeUtc"), "lastUpdateDateTimeUtc",
+                Map.of(), List.of("id"), List.of("lastUpdateDateTimeUtc", "lastUpdateTimeUtc"), "creationDateTimeUtc",
                 10_000, ApiFamily.MDE_REST, RequiredPermission.mde("Machine.Read.All", "Machine.ReadWrite.All"),
                 need(tokens.mde(), "mde", "machine-actions"));
     }

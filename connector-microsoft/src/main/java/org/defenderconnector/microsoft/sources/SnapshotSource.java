@@ -105,7 +105,8 @@ public final class SnapshotSource implements Source {
             long content = ContentHash.of(json.json());
             Long before = working.content(idHash);
             if (before == null || before != content) {
-                changed.add(new SourceRecord(naturalId, ContentHash.hex(content), at, json.json(), query.spec().kind()));
+                changed.add(new SourceRecord(naturalId, ContentHash.hex(content), recordTime(json, at), json.json(),
+                        query.spec().kind()));
             }
             working.put(idHash, content, generation);
         }
@@ -137,5 +138,19 @@ public final class SnapshotSource implements Source {
             table = SnapshotTable.empty();
         }
         return table;
+    }
+
+    /** The item's own time when the collection names one (lastSeen, lastUpdateDateTimeUtc), else the snapshot's. */
+    private Instant recordTime(JsonRecord json, Instant at) {
+        List<String> fields = query.spec().timeFields();
+        String text = fields.isEmpty() ? null : json.firstField(fields.toArray(String[]::new));
+        if (text != null) {
+            try {
+                return ODataTime.parse(text);
+            } catch (RuntimeException e) {
+                // An unparseable time is not worth losing the record over: use the snapshot time.
+            }
+        }
+        return at;
     }
 }

@@ -71,7 +71,7 @@ class RestSourcesTest {
     }
 
     @Test
-    void machineActionsAcceptBothSpellingsOfTheUpdateTime() throws Exception {
+    void machineActionsAreASnapshotOfRecentlyCreatedActionsFilteredOnlyOnTheDocumentedCreationTime() throws Exception {
         String body = TestApis.sample("mde-machineactions-list.json").replaceFirst("lastUpdateTimeUtc", "lastUpdateDateTimeUtc");
         server.route("/api/machineactions", ex -> ex.respond(200, body));
         Batch batch = pollOnce("machine-actions", StreamOptions.defaults());
@@ -79,10 +79,13 @@ class RestSourcesTest {
         assertThat(batch.records()).extracting(SourceRecord::naturalId).containsExactly(
                 "69dc3630-1ccc-4342-acf3-35286eec741d", "2e9da30d-27f6-4208-81f2-9cd3d67893ba",
                 "44cffc15-0e3d-4cbf-96aa-bf76f9b27f5e");
-        assertThat(batch.records()).extracting(SourceRecord::version).containsExactly(
-                "2018-12-04T12:45:25.4049122Z", "2018-12-04T12:18:57.5511934Z", "2018-12-04T12:16:14.2899973Z");
+        // Both spellings of the update time are read as the record's time; the version is the content.
+        assertThat(batch.records()).extracting(SourceRecord::time).containsExactly(
+                Instant.parse("2018-12-04T12:45:25.4049122Z"), Instant.parse("2018-12-04T12:18:57.5511934Z"),
+                Instant.parse("2018-12-04T12:16:14.2899973Z"));
+        // Microsoft documents $filter on creationDateTimeUtc, not on the update time: 7 days back, day-aligned.
         assertThat(Query.parse(server.requests("/api/machineactions").get(0).getRawQuery()).get("$filter"))
-                .startsWith("lastUpdateDateTimeUtc ge ");
+                .isEqualTo("creationDateTimeUtc ge 2025-02-22T00:00:00Z");
     }
 
     @Test
