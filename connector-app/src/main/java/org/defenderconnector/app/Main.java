@@ -2,6 +2,7 @@ package org.defenderconnector.app;
 
 import org.defenderconnector.app.demo.DemoCommand;
 import org.defenderconnector.app.emulator.EmulatorCommand;
+import org.defenderconnector.app.hunting.HuntCommand;
 import org.defenderconnector.app.normalize.NormalizeCommand;
 import org.defenderconnector.app.onboarding.CheckCommand;
 import org.defenderconnector.app.onboarding.ConsentUrlCommand;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "defender-connector", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Connects Microsoft Defender for Endpoint and Defender XDR to your security stack.",
-        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, RunCommand.class, ReplayCommand.class, ServeCommand.class, NormalizeCommand.class, ValidateCommand.class, EmulatorCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, RunCommand.class, ReplayCommand.class, ServeCommand.class, HuntCommand.class, NormalizeCommand.class, ValidateCommand.class, EmulatorCommand.class,
                 CheckCommand.class, PermissionsCommand.class, ConsentUrlCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

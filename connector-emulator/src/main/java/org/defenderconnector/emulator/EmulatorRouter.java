@@ -55,6 +55,10 @@ final class EmulatorRouter implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        // One request per connection. Under a full test run the JDK server sometimes never reads a second
+        // request on a kept-alive connection and closes it only after its idle interval; clients then see
+        // "header parser received no bytes" minutes later. A TLS handshake per request costs ~ms on loopback.
+        exchange.getResponseHeaders().set("Connection", "close");
         try {
             route(exchange);
         } catch (ConnectionAbort abort) {

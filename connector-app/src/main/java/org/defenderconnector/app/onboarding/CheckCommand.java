@@ -1,8 +1,6 @@
 package org.defenderconnector.app.onboarding;
 
-import org.defenderconnector.microsoft.auth.CertificateFiles;
 import org.defenderconnector.microsoft.auth.ClientCredential;
-import org.defenderconnector.microsoft.auth.ClientSecret;
 import org.defenderconnector.microsoft.onboarding.CheckReport;
 import org.defenderconnector.microsoft.onboarding.CheckReportFormat;
 import org.defenderconnector.microsoft.onboarding.CheckRequest;
@@ -15,12 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -45,22 +38,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--client-id", required = true, paramLabel = "GUID", description = "Application (client) ID")
     String clientId;
 
-    @Option(names = "--secret-env", paramLabel = "NAME", description = "Environment variable holding the client secret value")
-    String secretEnv;
-
-    @Option(names = "--secret-file", paramLabel = "PATH", description = "File holding the client secret value")
-    Path secretFile;
-
-    @Option(names = "--certificate", paramLabel = "PATH",
-            description = "Certificate credential: PEM (certificate + private key) or PKCS#12 (.pfx/.p12)")
-    Path certificate;
-
-    @Option(names = "--certificate-key", paramLabel = "PATH", description = "Private key PEM, when not inside --certificate")
-    Path certificateKey;
-
-    @Option(names = "--certificate-password-env", paramLabel = "NAME",
-            description = "Environment variable holding the PKCS#12 password or the encrypted key's passphrase")
-    String certificatePasswordEnv;
+    @Mixin
+    CredentialOptions credentials;
 
     @Mixin
     EndpointOptions endpoints;
@@ -115,36 +94,6 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private ClientCredential credential() {
-        int given = (secretEnv != null ? 1 : 0) + (secretFile != null ? 1 : 0) + (certificate != null ? 1 : 0);
-        if (given != 1) {
-            throw new IllegalArgumentException("give exactly one credential: --secret-env NAME, --secret-file PATH or"
-                    + " --certificate PATH (the secret itself is never accepted as an argument)");
-        }
-        if ((certificateKey != null || certificatePasswordEnv != null) && certificate == null) {
-            throw new IllegalArgumentException("--certificate-key and --certificate-password-env go with --certificate");
-        }
-        if (secretEnv != null) {
-            String value = environment.apply(secretEnv);
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException("environment variable " + secretEnv + " is not set or empty");
-            }
-            return ClientSecret.of(value);
-        }
-        if (secretFile != null) {
-            try {
-                return ClientSecret.of(Files.readString(secretFile, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read --secret-file " + secretFile + ": " + e.getClass().getSimpleName());
-            }
-        }
-        char[] password = null;
-        if (certificatePasswordEnv != null) {
-            String pw = environment.apply(certificatePasswordEnv);
-            if (pw == null) {
-                throw new IllegalArgumentException("environment variable " + certificatePasswordEnv + " is not set");
-            }
-            password = pw.toCharArray();
-        }
-        return CertificateFiles.load(certificate, Optional.ofNullable(certificateKey), password);
+        return credentials.credential(environment);
     }
 }

@@ -36,7 +36,7 @@ public final class EndpointOptions {
     /**
      * @throws IllegalArgumentException with a user-facing message for bad combinations
      */
-    Endpoints endpoints() {
+    public Endpoints endpoints() {
         Cloud c = Cloud.fromId(cloud);
         if (endpointBase != null) {
             if (region != null) {
@@ -61,7 +61,7 @@ public final class EndpointOptions {
         return region == null ? Endpoints.of(c) : Endpoints.of(c, Region.fromId(region));
     }
 
-    TlsTrust tls() {
+    public TlsTrust tls() {
         return TlsTrust.of(Optional.ofNullable(caCert));
     }
 }

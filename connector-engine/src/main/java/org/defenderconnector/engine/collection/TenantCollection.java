@@ -22,12 +22,15 @@ import org.defenderconnector.microsoft.cloud.Region;
 import org.defenderconnector.microsoft.cloud.TlsTrust;
 import org.defenderconnector.microsoft.http.ApiFamily;
 import org.defenderconnector.microsoft.http.BudgetUsage;
+import org.defenderconnector.microsoft.hunting.HuntingOptions;
+import org.defenderconnector.microsoft.hunting.HuntingSources;
 import org.defenderconnector.microsoft.sources.ApiEndpoints;
 import org.defenderconnector.microsoft.sources.ApiTokens;
 import org.defenderconnector.microsoft.sources.ReplayableSource;
 import org.defenderconnector.microsoft.sources.RestSources;
 import org.defenderconnector.microsoft.sources.StreamOptions;
 import org.defenderconnector.ocsf.Normalizer;
+import org.defenderconnector.ocsf.hunting.HuntingKeys;
 import org.defenderconnector.store.EventStore;
 import org.defenderconnector.store.SkippedWindow;
 
@@ -72,10 +75,12 @@ public final class TenantCollection implements AutoCloseable {
         Endpoints endpoints = endpoints(tenant);
         TlsTrust tls = TlsTrust.of(Optional.ofNullable(tenant.caCertificate()));
         TokenSource tokens = TokenSource.create(endpoints, tls, tenant.clientId(), credential(tenant));
+        ApiEndpoints apiEndpoints = new ApiEndpoints(endpoints.baseUrl(Api.DEFENDER_ENDPOINT),
+                endpoints.baseUrl(Api.DEFENDER_XDR), endpoints.baseUrl(Api.GRAPH));
+        ApiTokens apiTokens = ApiTokens.of(tokens, tenant.tenantId());
         RestSources sources = RestSources.builder(tenant.name())
-                .endpoints(new ApiEndpoints(endpoints.baseUrl(Api.DEFENDER_ENDPOINT), endpoints.baseUrl(Api.DEFENDER_XDR),
-                        endpoints.baseUrl(Api.GRAPH)))
-                .tokens(ApiTokens.of(tokens, tenant.tenantId()))
+                .endpoints(apiEndpoints)
+                .tokens(apiTokens)
                 .sslContext(tls.sslContext())
                 .skippedWindows((stream, start, end, error) ->
                         store.recordSkippedWindow(new SkippedWindow(stream, start, end, error)))
@@ -84,10 +89,15 @@ public final class TenantCollection implements AutoCloseable {
         TenantCollection collection = new TenantCollection(tenant, sources, sinks);
         EventFactory events = new EventFactory(normalizer, tenant.tenantId());
         collection.events = events;
+        // Advanced hunting tables share the tenant's client (its call budget) and one running-time budget.
+        HuntingSources hunting = HuntingSources.builder(tenant.name()).client(sources.client())
+                .endpoints(apiEndpoints).tokens(apiTokens).rowKey(HuntingKeys::of).build();
         try {
             for (ConnectorConfig.StreamSettings stream : tenant.streams()) {
                 boolean streaming = StreamingSources.handles(stream.name());
                 Source source = streaming ? StreamingSources.create(stream.name(), tenant, tokens, store)
+                        : HuntingSources.isHuntingStream(stream.name())
+                        ? hunting.create(HuntingSources.tableOf(stream.name()), HuntingOptions.fromMap(stream.options()))
                         : sources.create(stream.name(), options(stream));
                 if (streaming) {
                     collection.continuous.add(source.id());

@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -179,7 +181,15 @@ public final class ConfigLoader {
         Duration interval = node.has("interval") ? Durations.parse(key + ".interval", node.get("interval").asText()) : DEFAULT_INTERVAL;
         Duration overlap = node.has("overlap") ? Durations.parse(key + ".overlap", node.get("overlap").asText()) : DEFAULT_OVERLAP;
         Duration backfill = node.has("backfill") ? Durations.parse(key + ".backfill", node.get("backfill").asText()) : DEFAULT_BACKFILL;
-        List<ConnectorConfig.StreamSettings> streams = streams(node.path("streams"), key + ".streams", interval, overlap, backfill);
+        // Hunting streams have their own defaults (HuntingOptions); only what the tenant sets explicitly applies to them.
+        Map<String, String> huntingDefaults = new LinkedHashMap<>();
+        for (String k : List.of("overlap", "backfill")) {
+            if (node.has(k)) {
+                huntingDefaults.put(k, node.get(k).asText());
+            }
+        }
+        List<ConnectorConfig.StreamSettings> streams = streams(node.path("streams"), key + ".streams", interval, overlap, backfill,
+                huntingDefaults);
         // The Streaming API (docs/configuration.md): each section goes with its stream.
         ConnectorConfig.StreamingStorageSettings storage = node.has("storage")
                 ? StreamingSections.storage(node.get("storage"), key + ".storage", cloud, secrets) : null;
@@ -191,7 +201,7 @@ public final class ConfigLoader {
     }
 
     private List<ConnectorConfig.StreamSettings> streams(JsonNode node, String key, Duration interval, Duration overlap,
-                                                         Duration backfill) {
+                                                         Duration backfill, Map<String, String> huntingDefaults) {
         if (!node.isArray() || node.isEmpty()) {
             throw new ConfigException(key, "must list the streams to collect", "e.g. streams: [" + String.join(", ", STREAMS) + "]");
         }
@@ -200,6 +210,15 @@ public final class ConfigLoader {
         for (int i = 0; i < node.size(); i++) {
             JsonNode stream = node.get(i);
             String streamKey = key + "[" + i + "]";
+            if (HuntingStreams.isHunting(stream)) {
+                for (ConnectorConfig.StreamSettings hunting : HuntingStreams.parse(stream, streamKey, interval, huntingDefaults)) {
+                    if (!seen.add(hunting.name())) {
+                        throw new ConfigException(streamKey, "'" + hunting.name() + "' is listed twice", "list each table once");
+                    }
+                    streams.add(hunting);
+                }
+                continue;
+            }
             String name;
             Duration streamInterval = interval;
             Duration streamOverlap = overlap;
@@ -229,7 +248,8 @@ public final class ConfigLoader {
             }
             if (!STREAMS.contains(name) && !StreamingSections.STREAMS.contains(name)) {
                 throw new ConfigException(streamKey, "'" + name + "' is not a stream", "use one of: " + String.join(", ", STREAMS)
-                        + ", " + String.join(", ", StreamingSections.STREAMS));
+                        + ", " + String.join(", ", StreamingSections.STREAMS)
+                        + ", or hunting / hunting:<Table> / {name: hunting, tables: [...]}");
             }
             if (!seen.add(name)) {
                 throw new ConfigException(streamKey, "'" + name + "' is listed twice", "list each stream once");

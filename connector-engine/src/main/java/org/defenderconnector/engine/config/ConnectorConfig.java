@@ -3,6 +3,7 @@ package org.defenderconnector.engine.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** The whole `run` configuration, validated: every field here has been checked by {@link ConfigLoader}. */
 public record ConnectorConfig(StoreSettings store, List<SinkSettings> sinks, List<TenantSettings> tenants) {
@@ -100,7 +101,17 @@ public record ConnectorConfig(StoreSettings store, List<SinkSettings> sinks, Lis
      * @param overlap  how far before the watermark each incremental query starts (late-arriving updates)
      * @param backfill how far back the first run reaches
      * @param pageSize null for the API's documented maximum
+     * @param options  stream-specific settings as configured text (hunting: api, lag, rowCap ...; see
+     *                 HuntingOptions); empty for the REST streams
      */
-    public record StreamSettings(String name, Duration interval, Duration overlap, Duration backfill, Integer pageSize) {
+    public record StreamSettings(String name, Duration interval, Duration overlap, Duration backfill, Integer pageSize,
+                                 Map<String, String> options) {
+        public StreamSettings {
+            options = Map.copyOf(options);
+        }
+
+        public StreamSettings(String name, Duration interval, Duration overlap, Duration backfill, Integer pageSize) {
+            this(name, interval, overlap, backfill, pageSize, Map.of());
+        }
     }
 }

@@ -21,7 +21,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * GETs against the Defender, XDR and Graph APIs with everything the docs ask of a client: a permit
+ * GETs (and the POSTs of advanced hunting) against the Defender, XDR and Graph APIs with everything the docs ask of a client: a permit
  * from the tenant's {@link RateBudget} before each call, one token refresh on 401, Retry-After on
  * 429, jittered backoff with bounded attempts on 5xx, timeouts and broken bodies, and failures that
  * name the cause and the fix. Error bodies are logged with their correlation id (MDE {@code target},
@@ -116,12 +116,18 @@ public final class ApiClient implements AutoCloseable {
         while (true) {
             budget.acquire(request.family());
             String bearer = bearer(request);
-            HttpRequest http = HttpRequest.newBuilder(request.uri())
+            HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
                     .timeout(settings.requestTimeout())
                     .header("Authorization", "Bearer " + bearer)
-                    .header("Accept", "application/json")
-                    .GET()
-                    .build();
+                    .header("Accept", "application/json");
+            if (request.isPost()) {
+                // Graph asks for an explicit charset when a hunting query holds non-ANSI characters.
+                builder.header("Content-Type", "application/json; charset=utf-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(request.jsonBody(), StandardCharsets.UTF_8));
+            } else {
+                builder.GET();
+            }
+            HttpRequest http = builder.build();
             HttpResponse<InputStream> response;
             try {
                 response = this.http.send(http, HttpResponse.BodyHandlers.ofInputStream());
@@ -187,7 +193,8 @@ public final class ApiClient implements AutoCloseable {
                         throw new ApiException(ApiException.Kind.THROTTLED, status, prefix + " Too Many Requests ("
                                 + error.describe() + "); Microsoft asks to wait " + wait.toSeconds() + " s", true,
                                 "if this persists, another client may be using the same app registration's quota,"
-                                        + " or intervals are too short for the tenant's size", error.message(), null);
+                                        + " or intervals are too short for the tenant's size", error.message(), null)
+                                .withRetryAfter(asked.orElse(null));
                     }
                     // The budget now holds every call of this family (all streams of the tenant) until the
                     // wait is over; the next acquire() does the waiting.

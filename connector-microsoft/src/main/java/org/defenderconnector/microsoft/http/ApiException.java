@@ -2,6 +2,8 @@ package org.defenderconnector.microsoft.http;
 
 import org.defenderconnector.api.SourceException;
 
+import java.time.Duration;
+
 /**
  * A call to a Microsoft API failed. Adds what callers need to decide what to do next: the HTTP
  * status (0 when no response came) and the kind of failure. Sources use the kind to tell a fault
@@ -32,6 +34,7 @@ public class ApiException extends SourceException {
     private final int status;
     private final Kind kind;
     private final String apiMessage;
+    private Duration retryAfter;
 
     public ApiException(Kind kind, int status, String message, boolean retryable, String fix, String apiMessage,
                         Throwable cause) {
@@ -52,6 +55,19 @@ public class ApiException extends SourceException {
     /** The API's own error message, or null. */
     public String apiMessage() {
         return apiMessage;
+    }
+
+    /**
+     * The wait the API asked for in a Retry-After header (429), or null. Set once, by the client that
+     * read the response, before the exception is thrown.
+     */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    ApiException withRetryAfter(Duration wait) {
+        this.retryAfter = wait;
+        return this;
     }
 
     /** True for failures that may be tied to what was asked (one time window), not to the whole stream. */

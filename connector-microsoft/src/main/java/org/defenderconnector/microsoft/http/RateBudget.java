@@ -83,6 +83,15 @@ public final class RateBudget {
         }
     }
 
+    /**
+     * How long a call of {@code family} would wait for its permit now, without taking it: lets a
+     * caller that can do something better than block (defer to its next poll) decide before calling.
+     */
+    public synchronized Duration waitFor(ApiFamily family) {
+        long now = clock.millis();
+        return Duration.ofMillis(Math.max(0, logs.get(family).earliestSlot(now) - now));
+    }
+
     /** After a 429, stop handing out permits for the family until {@code until} (Retry-After). */
     public synchronized void holdOff(ApiFamily family, Instant until) {
         CallLog log = logs.get(family);

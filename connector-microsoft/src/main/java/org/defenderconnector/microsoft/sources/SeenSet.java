@@ -17,9 +17,10 @@ import java.util.Set;
  * The records already emitted whose time lies in the region the next query reads again (the
  * overlap), as 64-bit hashes of (id, version) with the record's time in milliseconds, so entries
  * can be dropped once their time falls behind everything still to be read. Encoded as one compact
- * string for the Position: about 15 characters per record.
+ * string for the Position: about 15 characters per record. Shared by the REST time-window sources
+ * and the advanced hunting sources.
  */
-final class SeenSet {
+public final class SeenSet {
     private static final String PREFIX = "1.";
 
     private record Entry(long millis, long hash) {
@@ -28,7 +29,7 @@ final class SeenSet {
     private final List<Entry> entries = new ArrayList<>();
     private final Set<Long> hashes = new HashSet<>();
 
-    static SeenSet decode(String encoded) {
+    public static SeenSet decode(String encoded) {
         SeenSet set = new SeenSet();
         if (encoded == null || encoded.isEmpty()) {
             return set;
@@ -46,7 +47,7 @@ final class SeenSet {
         return set;
     }
 
-    String encode() {
+    public String encode() {
         entries.sort(Comparator.comparingLong(Entry::millis));
         ByteArrayOutputStream out = new ByteArrayOutputStream(entries.size() * 12 + 4);
         writeVarLong(out, entries.size());
@@ -61,11 +62,11 @@ final class SeenSet {
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray());
     }
 
-    boolean contains(long hash) {
+    public boolean contains(long hash) {
         return hashes.contains(hash);
     }
 
-    void add(long hash, Instant time) {
+    public void add(long hash, Instant time) {
         add(hash, time.toEpochMilli());
     }
 
@@ -76,7 +77,7 @@ final class SeenSet {
     }
 
     /** Drops entries whose time is before {@code time} (a millisecond of slack is kept). */
-    void pruneBefore(Instant time) {
+    public void pruneBefore(Instant time) {
         long limit = time.toEpochMilli() - 1;
         entries.removeIf(e -> {
             if (e.millis < limit) {
@@ -87,11 +88,26 @@ final class SeenSet {
         });
     }
 
-    int size() {
+    /**
+     * Keeps at most {@code max} entries, dropping those with the oldest times first. A dropped entry
+     * can only cause a repeat (the record is emitted again with the same id and version, which
+     * uid-idempotent sinks ignore), never a loss.
+     */
+    public void trimTo(int max) {
+        if (entries.size() <= max) {
+            return;
+        }
+        entries.sort(Comparator.comparingLong(Entry::millis));
+        List<Entry> dropped = entries.subList(0, entries.size() - Math.max(0, max));
+        dropped.forEach(e -> hashes.remove(e.hash));
+        dropped.clear();
+    }
+
+    public int size() {
         return entries.size();
     }
 
-    static long hash(String naturalId, String version) {
+    public static long hash(String naturalId, String version) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             byte[] id = naturalId.getBytes(StandardCharsets.UTF_8);

@@ -53,7 +53,8 @@ public record StreamOptions(Integer pageSize, Duration overlap, Duration backfil
         return o;
     }
 
-    static Duration duration(String text) {
+    /** "30s", "5m", "2h", "7d" or ISO-8601 ("PT5M"). */
+    public static Duration duration(String text) {
         String v = text.trim().toLowerCase(Locale.ROOT);
         if (v.startsWith("p")) {
             return Duration.parse(text.trim().toUpperCase(Locale.ROOT));

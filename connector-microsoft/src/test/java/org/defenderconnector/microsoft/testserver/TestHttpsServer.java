@@ -30,6 +30,7 @@ public final class TestHttpsServer implements AutoCloseable {
     /** A request as the test sees it, and the means to answer it. */
     public static final class Exchange {
         private final HttpExchange http;
+        private String body;
 
         Exchange(HttpExchange http) {
             this.http = http;
@@ -41,6 +42,18 @@ public final class TestHttpsServer implements AutoCloseable {
 
         public Map<String, String> query() {
             return Query.parse(http.getRequestURI().getRawQuery());
+        }
+
+        /** The request body as UTF-8 text (read once, then kept). */
+        public synchronized String body() throws IOException {
+            if (body == null) {
+                body = new String(http.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            }
+            return body;
+        }
+
+        public String method() {
+            return http.getRequestMethod();
         }
 
         public String header(String name) {
