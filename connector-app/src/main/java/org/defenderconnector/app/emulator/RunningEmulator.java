@@ -19,7 +19,7 @@ import java.util.List;
 public final class RunningEmulator implements AutoCloseable {
     /** Every stream the demo app is granted. */
     public static final List<String> DEMO_STREAMS = List.of("alerts", "machines", "machine-actions", "vulnerabilities",
-            "software", "incidents", "graph-alerts", "scores");
+            "software", "incidents", "graph-alerts", "scores", "hunting");
 
     private final Emulator emulator;
     private final Path secretFile;
@@ -61,7 +61,9 @@ public final class RunningEmulator implements AutoCloseable {
                     backfill: 7d
                     streams: [%s]
                 """.formatted(data.resolve("defender-connector.db"), DemoCredentials.TENANT_ID, DemoCredentials.CLIENT_ID,
-                secret, emulator.baseUrl(), emulator.caCertificatePath(), String.join(", ", DEMO_STREAMS));
+                secret, emulator.baseUrl(), emulator.caCertificatePath(), String.join(", ", DEMO_STREAMS.stream()
+                        // Two hours of hunting rows keep one demo pass within the documented hunting quota.
+                        .map(s -> s.equals("hunting") ? "{name: hunting, backfill: 2h}" : s).toList()));
     }
 
     public Emulator emulator() {
