@@ -25,12 +25,12 @@ final class DemoCollection {
             Map<String, StreamStatus.Snapshot> result = collector.collectOnce(10_000);
             Map<String, Long> after = queries.countByStream(null);
             Map<String, Long> entities = queries.countLatestByStream(null);
-            out.printf("%-18s %8s %10s %10s  %-8s %s%n", "stream", "new", "stored", "entities", "state", "last error / fix");
+            out.printf("%-34s %8s %10s %10s  %-8s %s%n", "stream", "new", "stored", "entities", "state", "last error / fix");
             boolean allOk = true;
             for (StreamStatus.Snapshot s : result.values()) {
                 String stream = s.id().stream();
                 long stored = after.getOrDefault(stream, 0L);
-                out.printf("%-18s %8d %10d %10d  %-8s %s%n", stream, stored - before.getOrDefault(stream, 0L), stored,
+                out.printf("%-34s %8d %10d %10d  %-8s %s%n", stream, stored - before.getOrDefault(stream, 0L), stored,
                         entities.getOrDefault(stream, 0L), s.state(),
                         s.lastError() == null ? "" : s.lastError() + (s.fix() == null ? "" : " -> " + s.fix()));
                 allOk &= s.state() == StreamStatus.State.OK;

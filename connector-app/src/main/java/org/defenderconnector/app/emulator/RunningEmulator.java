@@ -22,7 +22,7 @@ import java.util.Optional;
 public final class RunningEmulator implements AutoCloseable {
     /** Every stream the demo app is granted. */
     public static final List<String> DEMO_STREAMS = List.of("alerts", "machines", "machine-actions", "vulnerabilities",
-            "software", "incidents", "graph-alerts", "scores");
+            "software", "incidents", "graph-alerts", "scores", "hunting");
 
     private final Emulator emulator;
     private final Path secretFile;
@@ -71,7 +71,9 @@ public final class RunningEmulator implements AutoCloseable {
     }
 
     private static String connectorYaml(Emulator emulator, Path secret, Path data, RunningStreaming streaming) {
-        List<String> streams = new ArrayList<>(DEMO_STREAMS);
+        List<String> streams = new ArrayList<>(DEMO_STREAMS.stream()
+                // Two hours of hunting rows keep one demo pass within the documented hunting quota.
+                .map(s -> s.equals("hunting") ? "{name: hunting, backfill: 2h}" : s).toList());
         if (streaming != null) {
             streams.add(ConnectorConfig.STREAMING_STORAGE);
         }

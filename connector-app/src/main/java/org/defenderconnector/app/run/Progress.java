@@ -44,7 +44,7 @@ final class Progress {
             out.print("\033[" + linesDrawn + "A");
         }
         if (terminal) {
-            out.printf("\033[2K%-28s %-9s %10s %9s  %s%n", "stream", "state", "records", "rec/s", "last error / fix");
+            out.printf("\033[2K%-36s %-9s %10s %9s  %s%n", "stream", "state", "records", "rec/s", "last error / fix");
         }
         for (StreamStatus.Snapshot s : streams) {
             String key = s.id().toString();
@@ -53,7 +53,7 @@ final class Progress {
             double rate = (s.records() - before) / seconds;
             String error = s.lastError() == null ? "" : s.lastError() + (s.fix() == null ? "" : " -> " + s.fix());
             if (terminal) {
-                out.printf("\033[2K%-28s %-9s %10d %9.0f  %s%n", key, s.state(), s.records(), rate,
+                out.printf("\033[2K%-36s %-9s %10d %9.0f  %s%n", key, s.state(), s.records(), rate,
                         error.length() > 100 ? error.substring(0, 100) + "..." : error);
             } else {
                 LOG.info("stream={} state={} records={} rate={}/s{}", key, s.state(), s.records(), Math.round(rate),

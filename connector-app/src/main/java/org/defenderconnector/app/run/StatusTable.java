@@ -11,9 +11,9 @@ final class StatusTable {
     }
 
     static void print(PrintStream out, Collection<StreamStatus.Snapshot> streams) {
-        out.printf("%-28s %-9s %10s  %s%n", "stream", "state", "records", "last error / fix");
+        out.printf("%-36s %-9s %10s  %s%n", "stream", "state", "records", "last error / fix");
         for (StreamStatus.Snapshot s : streams) {
-            out.printf("%-28s %-9s %10d  %s%n", s.id(), s.state(), s.records(),
+            out.printf("%-36s %-9s %10d  %s%n", s.id(), s.state(), s.records(),
                     s.lastError() == null ? "" : s.lastError() + (s.fix() == null ? "" : " -> " + s.fix()));
         }
     }

@@ -28,7 +28,7 @@ class DemoCommandTest {
         assertThat(exit).as(printed).isZero();
         assertThat(printed).contains("== Credential and permission check")
                 .contains("PASS  token for WindowsDefenderATP").contains("PASS  token for Microsoft Graph")
-                .contains("OK: all 8 requested streams will work");
+                .contains("OK: all 9 requested streams will work");
         assertThat(printed).contains("== Collection into the store").contains("Stored events per OCSF class:");
         assertThat(printed).doesNotContain(DemoCredentials.SECRET_VALUE);
         Path secretFile = dir.resolve("demo-client-secret.txt");
