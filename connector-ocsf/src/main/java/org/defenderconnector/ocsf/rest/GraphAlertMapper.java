@@ -41,16 +41,10 @@ public final class GraphAlertMapper implements OcsfMapper {
         MappingContext context = RestEvents.withProduct(callerContext, Product.DEFENDER_XDR);
         EntityFields alert = new EntityFields(record);
 
-        ObjectNode status = OcsfNode.object();
-        boolean closed = FindingLifecycle.putAlertStatus(status, alert.text("status"));
         Long created = alert.peekTime("createdDateTime");
         Long updated = alert.peekTime("lastUpdateDateTime");
-        FindingLifecycle.Activity activity = FindingLifecycle.activity(closed, created, updated);
-
-        OcsfEvent event = OcsfEvent.start(OcsfClass.DETECTION_FINDING, activity.id(), activity.name(), context);
-        event.time(updated != null ? updated : created != null ? created : clock.millis());
-        event.severity(alert.text("severity"));
-        event.node().setAll(status);
+        OcsfEvent event = FindingEvents.start(OcsfClass.DETECTION_FINDING, context, alert,
+                FindingLifecycle::putAlertStatus, created, updated, clock);
         event.originalUid(alert.peekText("id"));
         event.set("is_alert", true);
         RestEvents.tenant(event, context, alert, "tenantId");

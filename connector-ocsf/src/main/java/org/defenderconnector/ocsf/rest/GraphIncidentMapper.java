@@ -41,16 +41,10 @@ public final class GraphIncidentMapper implements OcsfMapper {
         MappingContext context = RestEvents.withProduct(callerContext, Product.DEFENDER_XDR);
         EntityFields incident = new EntityFields(record);
 
-        ObjectNode status = OcsfNode.object();
-        boolean closed = FindingLifecycle.putIncidentStatus(status, incident.text("status"));
         Long created = incident.time("createdDateTime");
         Long updated = incident.time("lastUpdateDateTime");
-        FindingLifecycle.Activity activity = FindingLifecycle.activity(closed, created, updated);
-
-        OcsfEvent event = OcsfEvent.start(OcsfClass.INCIDENT_FINDING, activity.id(), activity.name(), context);
-        event.time(updated != null ? updated : created != null ? created : clock.millis());
-        event.severity(incident.text("severity"));
-        event.node().setAll(status);
+        OcsfEvent event = FindingEvents.start(OcsfClass.INCIDENT_FINDING, context, incident,
+                FindingLifecycle::putIncidentStatus, created, updated, clock);
         String id = incident.text("id");
         event.originalUid(id);
         event.set("metadata.correlation_uid", id);

@@ -42,16 +42,10 @@ public final class MdeAlertMapper implements OcsfMapper {
         MappingContext context = RestEvents.withProduct(callerContext, Product.DEFENDER_FOR_ENDPOINT);
         EntityFields alert = new EntityFields(record);
 
-        ObjectNode status = OcsfNode.object();
-        boolean closed = FindingLifecycle.putAlertStatus(status, alert.text("status"));
         Long created = alert.time("alertCreationTime");
         Long updated = alert.time("lastUpdateTime");
-        FindingLifecycle.Activity activity = FindingLifecycle.activity(closed, created, updated);
-
-        OcsfEvent event = OcsfEvent.start(OcsfClass.DETECTION_FINDING, activity.id(), activity.name(), context);
-        event.time(updated != null ? updated : created != null ? created : clock.millis());
-        event.severity(alert.text("severity"));
-        event.node().setAll(status);
+        OcsfEvent event = FindingEvents.start(OcsfClass.DETECTION_FINDING, context, alert,
+                FindingLifecycle::putAlertStatus, created, updated, clock);
         String id = alert.text("id");
         event.originalUid(id);
         event.set("is_alert", true);

@@ -43,16 +43,10 @@ public final class XdrIncidentMapper implements OcsfMapper {
         MappingContext context = RestEvents.withProduct(callerContext, Product.DEFENDER_XDR);
         EntityFields incident = new EntityFields(record);
 
-        ObjectNode status = OcsfNode.object();
-        boolean closed = FindingLifecycle.putIncidentStatus(status, incident.text("status"));
         Long created = incident.time("createdTime");
         Long updated = incident.time("lastUpdateTime");
-        FindingLifecycle.Activity activity = FindingLifecycle.activity(closed, created, updated);
-
-        OcsfEvent event = OcsfEvent.start(OcsfClass.INCIDENT_FINDING, activity.id(), activity.name(), context);
-        event.time(updated != null ? updated : created != null ? created : clock.millis());
-        event.severity(incident.text("severity"));
-        event.node().setAll(status);
+        OcsfEvent event = FindingEvents.start(OcsfClass.INCIDENT_FINDING, context, incident,
+                FindingLifecycle::putIncidentStatus, created, updated, clock);
         Long id = incident.longValue("incidentId");
         String uid = id == null ? null : String.valueOf(id);
         event.originalUid(uid);
