@@ -7,14 +7,8 @@ import java.time.temporal.ChronoUnit;
 
 import org.defenderconnector.microsoft.http.ApiClient;
 import org.defenderconnector.microsoft.http.ApiException;
-import org.defenderconnector.microsoft.http.JsonRecord;
-import org.defenderconnector.microsoft.http.ODataPageReader;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** A whole collection, page by page: {@code $top} and the next link, or {@code $skip} when none is given. */
 final class ODataListQuery {
@@ -48,38 +42,8 @@ final class ODataListQuery {
     }
 
     WindowPage fetch(int top, PageCursor cursor) throws ApiException {
-        URI uri;
-        if (cursor != null && cursor.nextLink() != null) {
-            uri = URI.create(cursor.nextLink());
-        } else {
-            Map<String, String> params = new LinkedHashMap<>();
-            if (recent != null) {
-                params.put("$filter", recent.filter());
-            }
-            params.put("$top", Integer.toString(top));
-            if (cursor != null && cursor.skip() > 0) {
-                params.put("$skip", Long.toString(cursor.skip()));
-            }
-            uri = spec.uri(params);
-        }
-        long skipped = cursor == null ? 0 : cursor.skip();
         try {
-            return client.get(spec.request(uri), body -> {
-                try (ODataPageReader reader = new ODataPageReader(body, spec.wantedFields())) {
-                    List<JsonRecord> records = new ArrayList<>();
-                    JsonRecord r;
-                    while ((r = reader.next()) != null) {
-                        records.add(r);
-                    }
-                    PageCursor next = null;
-                    if (reader.nextLink() != null) {
-                        next = new PageCursor(reader.nextLink(), skipped + records.size());
-                    } else if (records.size() >= top) {
-                        next = PageCursor.skip(skipped + records.size());
-                    }
-                    return new WindowPage(records, next);
-                }
-            });
+            return ODataPages.fetch(client, spec, () -> recent == null ? null : recent.filter(), top, cursor);
         } catch (ApiException e) {
             if (notFoundMeansEmpty && e.kind() == ApiException.Kind.NOT_FOUND) {
                 return new WindowPage(List.of(), null);
