@@ -1,23 +1,10 @@
 package org.defenderconnector.microsoft.auth;
 
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.openssl.PEMEncryptedKeyPair;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
-import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.pkcs.PKCSException;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +12,6 @@ import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.Provider;
 import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -42,9 +28,6 @@ import java.util.Optional;
  * Errors name the file and the problem, never key material or the password.
  */
 public final class CertificateFiles {
-    // A private instance, not registered globally, so we do not change the JVM's provider order.
-    private static final Provider BC = new BouncyCastleProvider();
-
     private CertificateFiles() {
     }
 
@@ -127,38 +110,15 @@ public final class CertificateFiles {
 
     private static void parsePem(Path file, char[] password, List<X509Certificate> certs, List<PrivateKey> keys) {
         String text = new String(read(file), StandardCharsets.US_ASCII);
-        JcaPEMKeyConverter keyConverter = new JcaPEMKeyConverter().setProvider(BC);
-        JcaX509CertificateConverter certConverter = new JcaX509CertificateConverter().setProvider(BC);
-        try (Reader reader = new StringReader(text); PEMParser parser = new PEMParser(reader)) {
-            Object o;
-            while ((o = parser.readObject()) != null) {
-                if (o instanceof X509CertificateHolder holder) {
-                    certs.add(certConverter.getCertificate(holder));
-                } else if (o instanceof PrivateKeyInfo info) {
-                    keys.add(keyConverter.getPrivateKey(info));
-                } else if (o instanceof PEMKeyPair pair) {
-                    keys.add(keyConverter.getKeyPair(pair).getPrivate());
-                } else if (o instanceof PKCS8EncryptedPrivateKeyInfo enc) {
-                    requirePassword(password, file);
-                    PrivateKeyInfo info = enc.decryptPrivateKeyInfo(
-                            new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(password));
-                    keys.add(keyConverter.getPrivateKey(info));
-                } else if (o instanceof PEMEncryptedKeyPair enc) {
-                    requirePassword(password, file);
-                    keys.add(keyConverter.getKeyPair(
-                            enc.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(BC).build(password))).getPrivate());
-                }
-            }
+        try {
+            PemContents contents = PemContents.read(text, password,
+                    () -> new CredentialFileException("The private key in " + file + " is encrypted; give its password"));
+            certs.addAll(contents.certificates());
+            keys.addAll(contents.keys());
         } catch (PKCSException | org.bouncycastle.openssl.EncryptionException e) {
             throw new CredentialFileException("Cannot decrypt the private key in " + file + " (wrong password?)");
         } catch (OperatorCreationException | IOException | GeneralSecurityException e) {
             throw new CredentialFileException("Cannot parse PEM file " + file + ": " + e.getClass().getSimpleName());
-        }
-    }
-
-    private static void requirePassword(char[] password, Path file) {
-        if (password == null || password.length == 0) {
-            throw new CredentialFileException("The private key in " + file + " is encrypted; give its password");
         }
     }
 

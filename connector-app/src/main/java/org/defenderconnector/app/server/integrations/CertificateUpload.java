@@ -1,26 +1,14 @@
 package org.defenderconnector.app.server.integrations;
 
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.openssl.PEMEncryptedKeyPair;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
-import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.defenderconnector.microsoft.auth.ClientCertificate;
+import org.defenderconnector.microsoft.auth.PemContents;
 import org.defenderconnector.store.admin.IntegrationRecord;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.Provider;
 import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -36,8 +24,6 @@ import java.util.List;
  * with the upload, never its content or the password.
  */
 public final class CertificateUpload {
-    private static final Provider BC = new BouncyCastleProvider();
-
     private CertificateUpload() {
     }
 
@@ -63,7 +49,7 @@ public final class CertificateUpload {
     public static Parsed parse(byte[] upload, char[] password) {
         String text = new String(upload, StandardCharsets.UTF_8);
         if (text.contains("-----BEGIN")) {
-            return fromPem(text, password);
+            return fromPem(upload, password);
         }
         return fromPkcs12(upload, password);
     }
@@ -80,30 +66,14 @@ public final class CertificateUpload {
         }
     }
 
-    private static Parsed fromPem(String text, char[] password) {
-        List<X509Certificate> certificates = new ArrayList<>();
-        List<PrivateKey> keys = new ArrayList<>();
-        JcaPEMKeyConverter keys2 = new JcaPEMKeyConverter().setProvider(BC);
-        JcaX509CertificateConverter certs = new JcaX509CertificateConverter().setProvider(BC);
-        try (PEMParser parser = new PEMParser(new StringReader(text))) {
-            Object item;
-            while ((item = parser.readObject()) != null) {
-                if (item instanceof X509CertificateHolder holder) {
-                    certificates.add(certs.getCertificate(holder));
-                } else if (item instanceof PEMKeyPair pair) {
-                    keys.add(keys2.getKeyPair(pair).getPrivate());
-                } else if (item instanceof PrivateKeyInfo info) {
-                    keys.add(keys2.getPrivateKey(info));
-                } else if (item instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-                    requirePassword(password, "the private key is encrypted");
-                    keys.add(keys2.getPrivateKey(encrypted.decryptPrivateKeyInfo(
-                            new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(password))));
-                } else if (item instanceof PEMEncryptedKeyPair encrypted) {
-                    requirePassword(password, "the private key is encrypted");
-                    keys.add(keys2.getKeyPair(encrypted.decryptKeyPair(
-                            new JcePEMDecryptorProviderBuilder().setProvider(BC).build(password))).getPrivate());
-                }
-            }
+    private static Parsed fromPem(byte[] upload, char[] password) {
+        List<X509Certificate> certificates;
+        List<PrivateKey> keys;
+        try {
+            PemContents contents = PemContents.read(upload, password,
+                    () -> new IllegalArgumentException("the private key is encrypted; enter the certificate password"));
+            certificates = contents.certificates();
+            keys = contents.keys();
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (Exception e) {
