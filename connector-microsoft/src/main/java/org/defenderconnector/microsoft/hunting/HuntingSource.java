@@ -9,6 +9,7 @@ import org.defenderconnector.api.SourceRecord;
 import org.defenderconnector.api.StreamId;
 import org.defenderconnector.microsoft.http.ApiException;
 import org.defenderconnector.microsoft.http.Pause;
+import org.defenderconnector.microsoft.sources.FailingWindow;
 import org.defenderconnector.microsoft.sources.ODataTime;
 import org.defenderconnector.microsoft.sources.SeenSet;
 import org.slf4j.Logger;
@@ -63,18 +64,7 @@ public final class HuntingSource implements Source {
     private final Pause pause;
 
     /** The window that keeps failing, kept in memory: a failed poll commits nothing. */
-    private Trouble trouble;
-
-    private static final class Trouble {
-        final Instant start;
-        long span;
-        int failures;
-
-        Trouble(Instant start, long span) {
-            this.start = start;
-            this.span = span;
-        }
-    }
+    private FailingWindow trouble;
 
     public HuntingSource(StreamId id, HuntingTable table, HuntingClient client, HuntingBudget budget,
                          HuntingOptions options, RowKey key, Clock clock, Pause pause) {
@@ -149,8 +139,8 @@ public final class HuntingSource implements Source {
             }
             Instant start = cursor.from;
             long span = cursor.span;
-            if (trouble != null && trouble.start.equals(start)) {
-                span = Math.min(span, trouble.span);
+            if (trouble != null && trouble.startsAt(start)) {
+                span = Math.min(span, trouble.span());
             }
             Instant end = ODataTime.plusTicks(start, span);
             if (end.isAfter(cursor.to)) {
@@ -210,7 +200,7 @@ public final class HuntingSource implements Source {
                     out.add(record);
                 }
             }
-            if (trouble != null && trouble.start.equals(start)) {
+            if (trouble != null && trouble.startsAt(start)) {
                 trouble = null;
             }
             cursor.advance(end, nextSpan(cursor.span, ticks, rows.size()));
@@ -257,17 +247,15 @@ public final class HuntingSource implements Source {
      * failures that poll tries half the window, down to minWindow.
      */
     private void windowFailed(Instant start, long ticks, ApiException e) {
-        if (trouble == null || !trouble.start.equals(start)) {
-            trouble = new Trouble(start, ticks);
+        if (trouble == null || !trouble.startsAt(start)) {
+            trouble = new FailingWindow(start, ticks);
         }
-        trouble.failures++;
-        if (trouble.failures < options.windowAttempts()) {
+        if (trouble.recordFailure() < options.windowAttempts()) {
             return;
         }
         long minTicks = Math.max(1, ODataTime.ticks(options.minWindow()));
         if (ticks > minTicks) {
-            trouble.span = Math.max(minTicks, ticks / 2);
-            trouble.failures = 0;
+            trouble.shrinkTo(Math.max(minTicks, ticks / 2));
             LOG.warn("{}: window starting {} failed {} times ({}); reading it in halves", id, ODataTime.format(start),
                     options.windowAttempts(), e.getMessage());
         }

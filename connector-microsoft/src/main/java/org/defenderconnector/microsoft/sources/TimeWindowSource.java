@@ -56,20 +56,9 @@ public final class TimeWindowSource implements ReplayableSource {
     private final SkippedWindowListener listener;
 
     /** The window that keeps failing, kept in memory: a failed poll commits nothing. */
-    private Trouble trouble;
+    private FailingWindow trouble;
     /** Windows skipped by this process (start to end), so a repeated poll does not report them twice. */
     private final Map<Instant, Instant> skipped = new HashMap<>();
-
-    private static final class Trouble {
-        final Instant start;
-        long span;
-        int failures;
-
-        Trouble(Instant start, long span) {
-            this.start = start;
-            this.span = span;
-        }
-    }
 
     public TimeWindowSource(StreamId id, WindowQuery query, CollectionSpec spec, WindowSettings settings, Clock clock,
                             SkippedWindowListener listener) {
@@ -134,8 +123,8 @@ public final class TimeWindowSource implements ReplayableSource {
                 return new Batch(out, cursor.write(), !cursor.idle());
             }
             long span = cursor.span;
-            if (!replay && trouble != null && trouble.start.equals(start)) {
-                span = Math.min(span, trouble.span);
+            if (!replay && trouble != null && trouble.startsAt(start)) {
+                span = Math.min(span, trouble.span());
             }
             Instant end = ODataTime.plusTicks(start, span);
             if (end.isAfter(cursor.to)) {
@@ -183,7 +172,7 @@ public final class TimeWindowSource implements ReplayableSource {
                 cursor.pass = 1;
             } else {
                 cursor.advance(end, nextSpan(ticks, page.records().size()));
-                if (trouble != null && trouble.start.equals(start)) {
+                if (trouble != null && trouble.startsAt(start)) {
                     trouble = null;
                 }
             }
@@ -216,19 +205,17 @@ public final class TimeWindowSource implements ReplayableSource {
         if (!e.isQueryFault()) {
             return false; // credentials, permissions, throttling: nothing to do with this window
         }
-        if (trouble == null || !trouble.start.equals(start)) {
-            trouble = new Trouble(start, ticks);
+        if (trouble == null || !trouble.startsAt(start)) {
+            trouble = new FailingWindow(start, ticks);
         }
-        trouble.failures++;
-        if (trouble.failures < settings.windowAttempts()) {
+        if (trouble.recordFailure() < settings.windowAttempts()) {
             LOG.warn("{}: window [{}, {}) failed ({} of {}): {}", id, ODataTime.format(start), ODataTime.format(end),
-                    trouble.failures, settings.windowAttempts(), e.getMessage());
+                    trouble.failures(), settings.windowAttempts(), e.getMessage());
             return false;
         }
         long minTicks = Math.max(1, ODataTime.ticks(settings.minWindow()));
         if (ticks > minTicks) {
-            trouble.span = Math.max(1, ticks / 2);
-            trouble.failures = 0;
+            trouble.shrinkTo(Math.max(1, ticks / 2));
             LOG.warn("{}: window [{}, {}) failed {} times; reading it in halves next", id, ODataTime.format(start),
                     ODataTime.format(end), settings.windowAttempts());
             return false;
