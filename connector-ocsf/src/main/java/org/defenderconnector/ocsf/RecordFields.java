@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class RecordFields {
     private final JsonNode record;
-    private final Set<String> used = new HashSet<>();
+    private final Set<String> used;
 
     public RecordFields(JsonNode record) {
         if (record == null || !record.isObject()) {
@@ -28,6 +28,8 @@ public final class RecordFields {
                     + (record == null ? "nothing" : record.getNodeType()));
         }
         this.record = record;
+        // Sized for a mapper reading most fields, so the set does not grow step by step on every record.
+        this.used = new HashSet<>(Math.max(16, record.size() * 4 / 3 + 1));
     }
 
     public JsonNode record() {
@@ -36,13 +38,17 @@ public final class RecordFields {
 
     /** The field's value, marking it used; null when absent or JSON null. */
     public JsonNode node(String name) {
-        String actual = actualName(name);
-        if (actual == null) {
-            return null;
+        JsonNode value = record.get(name);
+        String actual = name;
+        if (value == null) {
+            actual = caseInsensitiveName(name);
+            if (actual == null) {
+                return null;
+            }
+            value = record.get(actual);
         }
         used.add(actual);
-        JsonNode value = record.get(actual);
-        return value == null || value.isNull() ? null : value;
+        return value.isNull() ? null : value;
     }
 
     /**
@@ -50,17 +56,16 @@ public final class RecordFields {
      * e-mail address?) before deciding to map it; null when absent or JSON null.
      */
     public JsonNode peek(String name) {
-        String actual = actualName(name);
-        if (actual == null) {
-            return null;
+        JsonNode value = record.get(name);
+        if (value == null) {
+            String actual = caseInsensitiveName(name);
+            value = actual == null ? null : record.get(actual);
         }
-        JsonNode value = record.get(actual);
         return value == null || value.isNull() ? null : value;
     }
 
     public boolean has(String name) {
-        String actual = actualName(name);
-        return actual != null && !record.get(actual).isNull();
+        return peek(name) != null;
     }
 
     /** Text value; empty strings count as absent because Defender uses "" for "not populated". */
@@ -154,7 +159,7 @@ public final class RecordFields {
     /** Marks fields as used without reading them (e.g. they are represented by other fields). */
     public void markUsed(String... names) {
         for (String name : names) {
-            String actual = actualName(name);
+            String actual = record.has(name) ? name : caseInsensitiveName(name);
             if (actual != null) {
                 used.add(actual);
             }
@@ -174,10 +179,8 @@ public final class RecordFields {
         return rest;
     }
 
-    private String actualName(String name) {
-        if (record.has(name)) {
-            return name;
-        }
+    /** The record's own spelling of a field it lacks under {@code name} exactly; null when absent. */
+    private String caseInsensitiveName(String name) {
         // Mappers ask for many optional columns a row lacks; comparing lengths first keeps these
         // misses cheap and allocation-free (no lower-cased copies, no per-record index).
         Iterator<String> names = record.fieldNames();

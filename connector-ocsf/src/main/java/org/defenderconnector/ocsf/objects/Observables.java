@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Derives OCSF {@code observables} from an event once it is built, so every mapper gets the same
@@ -46,8 +48,8 @@ public final class Observables {
 
     /** The observables of a built event; empty when it has none. */
     public static Optional<ArrayNode> of(ObjectNode event) {
-        Set<Found> found = new LinkedHashSet<>();
-        walk(event, "", "", found);
+        Set<Found> found = new LinkedHashSet<>(64);
+        walk(event, Path.ROOT, found);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -66,10 +68,10 @@ public final class Observables {
         of(event).ifPresent(observables -> event.set("observables", observables));
     }
 
-    private static void walk(JsonNode node, String path, String objectName, Set<Found> found) {
+    private static void walk(JsonNode node, Path path, Set<Found> found) {
         if (node.isArray()) {
             for (JsonNode element : node) {
-                walk(element, path, objectName, found);
+                walk(element, path, found);
             }
             return;
         }
@@ -79,75 +81,118 @@ public final class Observables {
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            String key = field.getKey();
-            if (path.isEmpty() && SKIPPED.contains(key)) {
+            Path child = path.child(field.getKey());
+            if (child.skipped) {
                 continue;
             }
-            String childPath = path.isEmpty() ? key : path + "." + key;
             JsonNode value = field.getValue();
             if (value.isContainerNode()) {
-                if (EMAIL_ADDRESS_LISTS.contains(key) && value.isArray()) {
-                    value.forEach(v -> add(found, childPath, EMAIL, v));
+                if (child.emailList && value.isArray()) {
+                    for (JsonNode address : value) {
+                        add(found, child.text, EMAIL, address);
+                    }
                 } else {
-                    walk(value, childPath, key, found);
+                    walk(value, child, found);
                 }
-            } else {
-                typeOf(objectName, key).ifPresent(type -> add(found, childPath, type, value));
+            } else if (child.type != null) {
+                add(found, child.text, child.type, value);
             }
         }
     }
 
-    private static Optional<EnumValue> typeOf(String objectName, String key) {
+    /** The observable type of attribute {@code key} of an object held under {@code objectName}; null if none. */
+    private static EnumValue typeOf(String objectName, String key) {
         switch (key) {
             case "hostname":
-                return Optional.of(HOSTNAME);
+                return HOSTNAME;
             case "ip":
-                return Optional.of(IP);
+                return IP;
             case "mac":
-                return Optional.of(MAC);
+                return MAC;
             case "email_addr":
-                return Optional.of(EMAIL);
+                return EMAIL;
             case "url_string":
-                return Optional.of(URL);
+                return URL;
             case "cmd_line":
-                return Optional.of(COMMAND_LINE);
+                return COMMAND_LINE;
+            case "value":
+                return "hashes".equals(objectName) || "fingerprints".equals(objectName) ? HASH : null;
+            case "name":
+                return USER_OBJECTS.contains(objectName) ? USER_NAME
+                        : PROCESS_OBJECTS.contains(objectName) ? PROCESS_NAME
+                        : FILE_OBJECTS.contains(objectName) ? FILE_NAME : null;
+            case "path":
+                return FILE_OBJECTS.contains(objectName) ? FILE_PATH
+                        : REGISTRY_OBJECTS.contains(objectName) ? REGISTRY_KEY_PATH : null;
             default:
-                break;
+                return "email".equals(objectName) && EMAIL_ADDRESS_LISTS.contains(key) ? EMAIL : null;
         }
-        if (EMAIL_ADDRESS_LISTS.contains(key) && "email".equals(objectName)) {
-            return Optional.of(EMAIL);
-        }
-        if ("value".equals(key) && ("hashes".equals(objectName) || "fingerprints".equals(objectName))) {
-            return Optional.of(HASH);
-        }
-        if ("name".equals(key)) {
-            if (USER_OBJECTS.contains(objectName)) {
-                return Optional.of(USER_NAME);
-            }
-            if (PROCESS_OBJECTS.contains(objectName)) {
-                return Optional.of(PROCESS_NAME);
-            }
-            if (FILE_OBJECTS.contains(objectName)) {
-                return Optional.of(FILE_NAME);
-            }
-        }
-        if ("path".equals(key)) {
-            if (FILE_OBJECTS.contains(objectName)) {
-                return Optional.of(FILE_PATH);
-            }
-            if (REGISTRY_OBJECTS.contains(objectName)) {
-                return Optional.of(REGISTRY_KEY_PATH);
-            }
-        }
-        return Optional.empty();
     }
 
     private static void add(Set<Found> found, String name, EnumValue type, JsonNode value) {
-        if (value.isValueNode() && !value.asText().isBlank()) {
-            found.add(new Found(name, type, value.asText()));
+        if (value.isValueNode()) {
+            String text = value.asText();
+            if (!text.isBlank()) {
+                found.add(new Found(name, type, text));
+            }
+        }
+    }
+
+    /**
+     * An attribute path with what the walk needs to know about it, worked out once and kept: events of
+     * one class have the same few hundred paths, and building their dotted names and looking up their
+     * types for every attribute of every event was most of the walk's time. A path's type depends only on
+     * its own key and its parent's key (the object holding the attribute), so it can be kept with the
+     * path. Kept paths are bounded; past the bound they are built and not kept.
+     */
+    private static final class Path {
+        private static final int MAX_KEPT = 20_000;
+        private static final AtomicInteger KEPT = new AtomicInteger();
+        static final Path ROOT = new Path("", "", false, null, false);
+
+        final String text;
+        final String key;
+        final boolean skipped;
+        final EnumValue type;
+        final boolean emailList;
+        private final Map<String, Path> children = new ConcurrentHashMap<>();
+
+        private Path(String text, String key, boolean skipped, EnumValue type, boolean emailList) {
+            this.text = text;
+            this.key = key;
+            this.skipped = skipped;
+            this.type = type;
+            this.emailList = emailList;
+        }
+
+        Path child(String childKey) {
+            Path child = children.get(childKey);
+            if (child != null) {
+                return child;
+            }
+            boolean top = text.isEmpty();
+            if (top && childKey.isEmpty()) {
+                // An empty top-level key adds nothing to the path: its members are walked as top-level ones.
+                return this;
+            }
+            child = new Path(top ? childKey : text + "." + childKey, childKey, top && SKIPPED.contains(childKey),
+                    typeOf(key, childKey), EMAIL_ADDRESS_LISTS.contains(childKey));
+            if (KEPT.get() < MAX_KEPT) {
+                Path raced = children.putIfAbsent(childKey, child);
+                if (raced != null) {
+                    return raced;
+                }
+                KEPT.incrementAndGet();
+            }
+            return child;
         }
     }
 
     private record Found(String name, EnumValue type, String value) {
+        @Override
+        public int hashCode() {
+            // Equal observables have equal names and values; hashing the type too would only add its caption.
+            return name.hashCode() * 31 + value.hashCode();
+        }
     }
 }
