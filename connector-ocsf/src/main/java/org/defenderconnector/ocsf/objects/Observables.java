@@ -79,9 +79,9 @@ public final class Observables {
             return;
         }
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
+        for (int position = 0; fields.hasNext(); position++) {
             Map.Entry<String, JsonNode> field = fields.next();
-            Path child = path.child(field.getKey());
+            Path child = path.child(position, field.getKey());
             if (child.skipped) {
                 continue;
             }
@@ -156,6 +156,13 @@ public final class Observables {
         final EnumValue type;
         final boolean emailList;
         private final Map<String, Path> children = new ConcurrentHashMap<>();
+        /**
+         * The child met last at each position of the object: objects at one path mostly have the same keys
+         * in the same order, so a key is usually found here by identity, without hashing. Threads may
+         * overwrite each other's entries; that is harmless, as an entry is only used when its key is the
+         * very key asked for, and paths are immutable.
+         */
+        private final Path[] byPosition = new Path[32];
 
         private Path(String text, String key, boolean skipped, EnumValue type, boolean emailList) {
             this.text = text;
@@ -165,7 +172,20 @@ public final class Observables {
             this.emailList = emailList;
         }
 
-        Path child(String childKey) {
+        Path child(int position, String childKey) {
+            if (position >= byPosition.length) {
+                return child(childKey);
+            }
+            Path seen = byPosition[position];
+            if (seen != null && seen.key == childKey) {
+                return seen;
+            }
+            Path child = child(childKey);
+            byPosition[position] = child;
+            return child;
+        }
+
+        private Path child(String childKey) {
             Path child = children.get(childKey);
             if (child != null) {
                 return child;
