@@ -2,6 +2,7 @@ package org.defenderconnector.ocsf.objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -69,16 +70,18 @@ public final class Observables {
     }
 
     private static void walk(JsonNode node, Path path, Set<Found> found) {
-        if (node.isArray()) {
-            for (JsonNode element : node) {
+        // Class checks rather than JsonNode.isArray()/isObject()/isContainerNode(): the same answers for
+        // Jackson's nodes, without a call to getNodeType() on every attribute of the event.
+        if (node instanceof ArrayNode array) {
+            for (JsonNode element : array) {
                 walk(element, path, found);
             }
             return;
         }
-        if (!node.isObject()) {
+        if (!(node instanceof ObjectNode object)) {
             return;
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
         for (int position = 0; fields.hasNext(); position++) {
             Map.Entry<String, JsonNode> field = fields.next();
             Path child = path.child(position, field.getKey());
@@ -86,9 +89,9 @@ public final class Observables {
                 continue;
             }
             JsonNode value = field.getValue();
-            if (value.isContainerNode()) {
-                if (child.emailList && value.isArray()) {
-                    for (JsonNode address : value) {
+            if (value instanceof ContainerNode) {
+                if (child.emailList && value instanceof ArrayNode addresses) {
+                    for (JsonNode address : addresses) {
                         add(found, child.text, EMAIL, address);
                     }
                 } else {
