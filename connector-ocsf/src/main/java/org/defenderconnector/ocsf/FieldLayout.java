@@ -18,6 +18,8 @@ final class FieldLayout {
     private static final int MAX_LAYOUTS = 1024;
     private static final int MAX_REMEMBERED_NAMES = 1024;
     private static final Map<Names, FieldLayout> LAYOUTS = new ConcurrentHashMap<>();
+    /** The layout found last: consecutive records usually share it, and comparing names is cheaper than hashing them. */
+    private static volatile FieldLayout recent;
 
     private final String[] names;
     private final Map<String, Integer> positions;
@@ -33,6 +35,10 @@ final class FieldLayout {
 
     /** The layout of a record with these field names, in the record's order. */
     static FieldLayout of(String[] names) {
+        FieldLayout last = recent;
+        if (last != null && Arrays.equals(last.names, names)) {
+            return last;
+        }
         Names key = new Names(names, Arrays.hashCode(names));
         FieldLayout layout = LAYOUTS.get(key);
         if (layout == null) {
@@ -42,6 +48,7 @@ final class FieldLayout {
                 layout = raced == null ? layout : raced;
             }
         }
+        recent = layout;
         return layout;
     }
 
