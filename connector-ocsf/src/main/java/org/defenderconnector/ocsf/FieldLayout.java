@@ -73,10 +73,6 @@ final class FieldLayout {
         return names[position];
     }
 
-    int size() {
-        return names.length;
-    }
-
     private int scan(String name) {
         int length = name.length();
         for (int i = 0; i < names.length; i++) {
