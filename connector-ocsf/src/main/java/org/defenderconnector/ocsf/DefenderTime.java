@@ -1,5 +1,6 @@
 package org.defenderconnector.ocsf;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,7 +14,8 @@ import java.util.Optional;
  * Parses the date-time spellings Defender uses: ISO-8601 with 0 to 7 fraction digits and a Z or
  * offset ({@code 2021-01-26T20:33:57.7220239Z}), ISO without a zone (stream envelopes'
  * {@code _TimeReceivedBySvc}), and the export API's {@code yyyy-MM-dd HH:mm:ss[.fffffff]}.
- * Values without a zone are UTC, as Defender documents all its times in UTC.
+ * Values without a zone are UTC, as Defender documents all its times in UTC. The common shapes are read
+ * by {@link IsoTimestamp}; the formatters below handle the rest.
  */
 public final class DefenderTime {
     private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
@@ -29,7 +31,14 @@ public final class DefenderTime {
     }
 
     public static Optional<Long> toEpochMillis(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Instant common = IsoTimestamp.parseCommonShape(text);
+        if (common != null) {
+            return Optional.of(common.toEpochMilli());
+        }
+        if (text.isBlank()) {
             return Optional.empty();
         }
         String value = text.trim();

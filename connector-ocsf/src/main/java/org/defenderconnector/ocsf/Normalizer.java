@@ -19,11 +19,14 @@ public final class Normalizer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, OcsfMapper> byKind = new HashMap<>();
+    /** The same mappers under the kinds exactly as they declare them, so the usual spelling needs no lower-casing. */
+    private final Map<String, OcsfMapper> byDeclaredKind = new HashMap<>();
     private final OcsfMapper fallback = new BaseEventMapper();
 
     public Normalizer(List<OcsfMapper> mappers) {
         for (OcsfMapper mapper : mappers) {
             for (String kind : mapper.kinds()) {
+                byDeclaredKind.put(kind, mapper);
                 OcsfMapper previous = byKind.put(kind.toLowerCase(Locale.ROOT), mapper);
                 if (previous != null && previous != mapper) {
                     throw new IllegalStateException("two mappers claim record kind " + kind + ": "
@@ -43,7 +46,10 @@ public final class Normalizer {
     }
 
     public ObjectNode normalize(String kind, JsonNode record, MappingContext context) {
-        OcsfMapper mapper = kind == null ? null : byKind.get(kind.toLowerCase(Locale.ROOT));
+        OcsfMapper mapper = kind == null ? null : byDeclaredKind.get(kind);
+        if (mapper == null && kind != null) {
+            mapper = byKind.get(kind.toLowerCase(Locale.ROOT));
+        }
         return (mapper == null ? fallback : mapper).map(new RecordFields(record), context);
     }
 

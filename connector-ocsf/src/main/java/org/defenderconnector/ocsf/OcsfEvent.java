@@ -100,17 +100,19 @@ public final class OcsfEvent {
         if (value == null) {
             return this;
         }
-        int dot = path.lastIndexOf('.');
-        ObjectNode parent = dot < 0 ? event : object(path.substring(0, dot));
-        String name = dot < 0 ? path : path.substring(dot + 1);
-        put(parent, name, value);
+        DottedPath dotted = DottedPath.of(path);
+        put(objectAt(dotted.parents()), dotted.last(), value);
         return this;
     }
 
     /** The object at a dotted path, created when missing. */
     public ObjectNode object(String path) {
+        return objectAt(DottedPath.of(path).parts());
+    }
+
+    private ObjectNode objectAt(String[] parts) {
         ObjectNode current = event;
-        for (String part : path.split("\\.")) {
+        for (String part : parts) {
             JsonNode next = current.get(part);
             if (next == null || !next.isObject()) {
                 next = current.putObject(part);
@@ -122,16 +124,15 @@ public final class OcsfEvent {
 
     /** The array at a dotted path, created when missing. */
     public ArrayNode array(String path) {
-        int dot = path.lastIndexOf('.');
-        ObjectNode parent = dot < 0 ? event : object(path.substring(0, dot));
-        String name = dot < 0 ? path : path.substring(dot + 1);
-        JsonNode existing = parent.get(name);
-        return existing != null && existing.isArray() ? (ArrayNode) existing : parent.putArray(name);
+        DottedPath dotted = DottedPath.of(path);
+        ObjectNode parent = objectAt(dotted.parents());
+        JsonNode existing = parent.get(dotted.last());
+        return existing != null && existing.isArray() ? (ArrayNode) existing : parent.putArray(dotted.last());
     }
 
     public boolean has(String path) {
         JsonNode current = event;
-        for (String part : path.split("\\.")) {
+        for (String part : DottedPath.of(path).parts()) {
             current = current == null ? null : current.get(part);
         }
         return current != null && !current.isNull();

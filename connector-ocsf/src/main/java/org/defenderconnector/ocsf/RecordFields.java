@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Read access to one raw source record that remembers which fields a mapper used. Whatever was not
@@ -16,11 +14,15 @@ import java.util.Set;
  * dropped silently: a mapper either maps it or it is kept.
  *
  * <p>Field names are matched exactly first and case-insensitively second, because Microsoft's samples
- * disagree on casing (e.g. {@code CveSupportability}, Graph SDK {@code Name}/{@code name}).
+ * disagree on casing (e.g. {@code CveSupportability}, Graph SDK {@code Name}/{@code name}); the
+ * lookups are shared by records with the same field names ({@link FieldLayout}). The record's fields are
+ * taken as they are when it is wrapped; mappers never change their input.
  */
 public final class RecordFields {
     private final JsonNode record;
-    private final Set<String> used = new HashSet<>();
+    private final FieldLayout layout;
+    private final JsonNode[] values;
+    private final boolean[] used;
 
     public RecordFields(JsonNode record) {
         if (record == null || !record.isObject()) {
@@ -28,6 +30,17 @@ public final class RecordFields {
                     + (record == null ? "nothing" : record.getNodeType()));
         }
         this.record = record;
+        int size = record.size();
+        String[] names = new String[size];
+        this.values = new JsonNode[size];
+        Iterator<Map.Entry<String, JsonNode>> fields = record.fields();
+        for (int i = 0; fields.hasNext(); i++) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            names[i] = field.getKey();
+            values[i] = field.getValue();
+        }
+        this.layout = FieldLayout.of(names);
+        this.used = new boolean[size];
     }
 
     public JsonNode record() {
@@ -36,13 +49,13 @@ public final class RecordFields {
 
     /** The field's value, marking it used; null when absent or JSON null. */
     public JsonNode node(String name) {
-        String actual = actualName(name);
-        if (actual == null) {
+        int position = layout.position(name);
+        if (position == FieldLayout.ABSENT) {
             return null;
         }
-        used.add(actual);
-        JsonNode value = record.get(actual);
-        return value == null || value.isNull() ? null : value;
+        used[position] = true;
+        JsonNode value = values[position];
+        return value.isNull() ? null : value;
     }
 
     /**
@@ -50,17 +63,16 @@ public final class RecordFields {
      * e-mail address?) before deciding to map it; null when absent or JSON null.
      */
     public JsonNode peek(String name) {
-        String actual = actualName(name);
-        if (actual == null) {
+        int position = layout.position(name);
+        if (position == FieldLayout.ABSENT) {
             return null;
         }
-        JsonNode value = record.get(actual);
-        return value == null || value.isNull() ? null : value;
+        JsonNode value = values[position];
+        return value.isNull() ? null : value;
     }
 
     public boolean has(String name) {
-        String actual = actualName(name);
-        return actual != null && !record.get(actual).isNull();
+        return peek(name) != null;
     }
 
     /** Text value; empty strings count as absent because Defender uses "" for "not populated". */
@@ -154,9 +166,9 @@ public final class RecordFields {
     /** Marks fields as used without reading them (e.g. they are represented by other fields). */
     public void markUsed(String... names) {
         for (String name : names) {
-            String actual = actualName(name);
-            if (actual != null) {
-                used.add(actual);
+            int position = layout.position(name);
+            if (position != FieldLayout.ABSENT) {
+                used[position] = true;
             }
         }
     }
@@ -164,30 +176,11 @@ public final class RecordFields {
     /** The fields no mapper read, for OCSF {@code unmapped}; null values are kept out. */
     public ObjectNode unread() {
         ObjectNode rest = JsonNodeFactory.instance.objectNode();
-        Iterator<Map.Entry<String, JsonNode>> fields = record.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (!used.contains(field.getKey()) && !field.getValue().isNull()) {
-                rest.set(field.getKey(), field.getValue());
+        for (int i = 0; i < values.length; i++) {
+            if (!used[i] && !values[i].isNull()) {
+                rest.set(layout.name(i), values[i]);
             }
         }
         return rest;
-    }
-
-    private String actualName(String name) {
-        if (record.has(name)) {
-            return name;
-        }
-        // Mappers ask for many optional columns a row lacks; comparing lengths first keeps these
-        // misses cheap and allocation-free (no lower-cased copies, no per-record index).
-        Iterator<String> names = record.fieldNames();
-        int length = name.length();
-        while (names.hasNext()) {
-            String candidate = names.next();
-            if (candidate.length() == length && candidate.equalsIgnoreCase(name)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What each OCSF 1.8.0 class these mappers emit requires beyond the base event (from the compiled
@@ -44,6 +45,11 @@ final class ClassRequirements {
             Map.entry(6007, List.of("scan")),
             Map.entry(0, List.of()));
 
+    /** {@link #REQUIRED} with each group split into its alternatives once, not on every event. */
+    private static final Map<Integer, List<String[]>> ALTERNATIVES = REQUIRED.entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                    entry -> entry.getValue().stream().map(group -> group.split("\\|")).toList()));
+
     /** Classes whose {@code device} comes only with the host profile (System Activity classes have it natively). */
     static final java.util.Set<Integer> DEVICE_NEEDS_HOST = java.util.Set.of(0, 3001, 3002, 3004, 3006, 4001, 4003, 4009,
             6001, 6002, 6007);
@@ -75,19 +81,20 @@ final class ClassRequirements {
 
     /** The required attributes (or groups) the event lacks; empty when it has them all. */
     static List<String> missing(ObjectNode event) {
-        List<String> required = REQUIRED.get(event.path("class_uid").asInt(-1));
+        int classUid = event.path("class_uid").asInt(-1);
+        List<String[]> required = ALTERNATIVES.get(classUid);
         if (required == null) {
             throw new IllegalStateException("no requirements known for class " + event.path("class_uid"));
         }
         List<String> missing = new ArrayList<>();
-        for (String group : required) {
+        for (int i = 0; i < required.size(); i++) {
             boolean present = false;
-            for (String attribute : group.split("\\|")) {
+            for (String attribute : required.get(i)) {
                 JsonNode value = event.get(attribute);
                 present |= value != null && !value.isNull() && !(value.isContainerNode() && value.isEmpty());
             }
             if (!present) {
-                missing.add(group);
+                missing.add(REQUIRED.get(classUid).get(i));
             }
         }
         if (!event.has("time")) {

@@ -36,7 +36,7 @@ public final class DeviceProcessEventsMapper extends HuntingMapper {
         row.initiatingActor(event);
         ProcessObject.read(row.fields(), ProcessColumns.CREATED_PROCESS).ifPresent(process -> {
             if (event.has("actor.process")) {
-                process.set("parent_process", event.node().at("/actor/process").deepCopy());
+                process.set("parent_process", event.node().get("actor").get("process").deepCopy());
             }
             event.set("process", process);
         });

@@ -1,7 +1,9 @@
 package org.defenderconnector.ocsf.hunting;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.defenderconnector.ocsf.IsoTimestamp;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -51,7 +53,8 @@ public final class HuntingKeys {
         }
         String timestamp = normalisedTime(text(row, "Timestamp"));
         if (t.startsWith("device")) {
-            String device = text(row, "DeviceId") != null ? text(row, "DeviceId") : text(row, "DeviceName");
+            String deviceId = text(row, "DeviceId");
+            String device = deviceId != null ? deviceId : text(row, "DeviceName");
             return join(device, reportId, timestamp);
         }
         return join(reportId, timestamp);
@@ -79,6 +82,10 @@ public final class HuntingKeys {
     static String normalisedTime(String text) {
         if (text == null) {
             return null;
+        }
+        Instant common = IsoTimestamp.parseCommonShape(text);
+        if (common != null) {
+            return IsoTimestamp.format(common);
         }
         String value = text.trim().replace(' ', 'T');
         try {

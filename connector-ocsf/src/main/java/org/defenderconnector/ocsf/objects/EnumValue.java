@@ -2,7 +2,9 @@ package org.defenderconnector.ocsf.objects;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An OCSF enum value with its caption. OCSF pairs every {@code X_id} attribute with a string sibling
@@ -14,6 +16,14 @@ public record EnumValue(int id, String caption) {
     public static final int UNKNOWN_ID = 0;
     public static final int OTHER_ID = 99;
     public static final EnumValue UNKNOWN = new EnumValue(UNKNOWN_ID, "Unknown");
+
+    /**
+     * Caption attribute names by id attribute name. Every event writes dozens of enum pairs; reusing one
+     * name instance spares a substring per pair and lets the event's maps use its cached hash. The id
+     * attributes are the schema's, a few dozen names; the bound only guards against misuse.
+     */
+    private static final Map<String, String> SIBLINGS = new ConcurrentHashMap<>();
+    private static final int MAX_SIBLINGS = 512;
 
     public EnumValue {
         Objects.requireNonNull(caption, "caption");
@@ -33,9 +43,17 @@ public record EnumValue(int id, String caption) {
 
     /** The caption attribute paired with an {@code _id} attribute: {@code type_id} → {@code type}. */
     public static String siblingOf(String idAttribute) {
+        String sibling = SIBLINGS.get(idAttribute);
+        if (sibling != null) {
+            return sibling;
+        }
         if (!idAttribute.endsWith("_id")) {
             throw new IllegalArgumentException("not an OCSF enum id attribute: " + idAttribute);
         }
-        return idAttribute.substring(0, idAttribute.length() - 3);
+        sibling = idAttribute.substring(0, idAttribute.length() - 3);
+        if (SIBLINGS.size() < MAX_SIBLINGS) {
+            SIBLINGS.put(idAttribute, sibling);
+        }
+        return sibling;
     }
 }

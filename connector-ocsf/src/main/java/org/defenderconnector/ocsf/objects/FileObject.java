@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.defenderconnector.ocsf.RecordFields;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds an OCSF {@code file} object from one family of Defender file columns.
@@ -30,7 +32,8 @@ public final class FileObject {
         if (name == null && folder == null) {
             return Optional.empty();
         }
-        record.markUsed(nonNull(columns.name(), columns.folderPath()));
+        markUsed(record, columns.name());
+        markUsed(record, columns.folderPath());
         ObjectNode file = JsonNodeFactory.instance.objectNode();
         Location location = Location.of(name, folder);
         file.put("name", location.name());
@@ -81,15 +84,16 @@ public final class FileObject {
 
     /** The PE version information: company, product name and version, internal name, description. */
     private static void versionInfo(RecordFields record, String prefix, ObjectNode file) {
-        String company = record.text(prefix + "CompanyName");
-        String productName = record.text(prefix + "ProductName");
+        VersionInfoColumns columns = VersionInfoColumns.of(prefix);
+        String company = record.text(columns.companyName());
+        String productName = record.text(columns.productName());
         if (company != null) {
             file.put("company_name", company);
         }
         if (productName != null) {
             ObjectNode product = file.putObject("product");
             product.put("name", productName);
-            String version = record.text(prefix + "ProductVersion");
+            String version = record.text(columns.productVersion());
             if (version != null) {
                 product.put("version", version);
             }
@@ -97,11 +101,11 @@ public final class FileObject {
                 product.put("vendor_name", company);
             }
         }
-        String internalName = record.text(prefix + "InternalFileName");
+        String internalName = record.text(columns.internalFileName());
         if (internalName != null) {
             file.put("internal_name", internalName);
         }
-        String description = record.text(prefix + "FileDescription");
+        String description = record.text(columns.fileDescription());
         if (description != null) {
             file.put("desc", description);
         }
@@ -128,8 +132,21 @@ public final class FileObject {
         return text.isEmpty() ? null : text;
     }
 
-    private static String[] nonNull(String... columns) {
-        return java.util.Arrays.stream(columns).filter(java.util.Objects::nonNull).toArray(String[]::new);
+    private static void markUsed(RecordFields record, String column) {
+        if (column != null) {
+            record.markUsed(column);
+        }
+    }
+
+    /** The {@code <prefix>CompanyName}... column names, put together once per prefix rather than per row. */
+    private record VersionInfoColumns(String companyName, String productName, String productVersion,
+                                      String internalFileName, String fileDescription) {
+        private static final Map<String, VersionInfoColumns> BY_PREFIX = new ConcurrentHashMap<>();
+
+        static VersionInfoColumns of(String prefix) {
+            return BY_PREFIX.computeIfAbsent(prefix, p -> new VersionInfoColumns(p + "CompanyName", p + "ProductName",
+                    p + "ProductVersion", p + "InternalFileName", p + "FileDescription"));
+        }
     }
 
     /** Where a file is: its name, full path and folder, from a name and/or a folder (either may hold a path). */

@@ -1,0 +1,103 @@
+package org.defenderconnector.ocsf;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The field names of a record, in order, with the name lookups {@link RecordFields} needs. Every row of
+ * a hunting table has the same names in the same order, so the lookups are worked out once per layout
+ * and kept: position by exact name, and the case-insensitive match (Microsoft's samples disagree on
+ * casing) remembered per asked name, misses included. Without this, every optional column a row lacks
+ * cost a scan of all its field names, on every row. Kept layouts and remembered names are bounded;
+ * past the bounds lookups are worked out each time, with the same results.
+ */
+final class FieldLayout {
+    static final int ABSENT = -1;
+    private static final int MAX_LAYOUTS = 1024;
+    private static final int MAX_REMEMBERED_NAMES = 1024;
+    private static final Map<Names, FieldLayout> LAYOUTS = new ConcurrentHashMap<>();
+    /** The layout found last: consecutive records usually share it, and comparing names is cheaper than hashing them. */
+    private static volatile FieldLayout recent;
+
+    private final String[] names;
+    private final Map<String, Integer> positions;
+    private final Map<String, Integer> caseInsensitive = new ConcurrentHashMap<>();
+
+    private FieldLayout(String[] names) {
+        this.names = names;
+        this.positions = new HashMap<>(names.length * 4 / 3 + 1);
+        for (int i = 0; i < names.length; i++) {
+            positions.put(names[i], i);
+        }
+    }
+
+    /** The layout of a record with these field names, in the record's order. */
+    static FieldLayout of(String[] names) {
+        FieldLayout last = recent;
+        if (last != null && Arrays.equals(last.names, names)) {
+            return last;
+        }
+        Names key = new Names(names, Arrays.hashCode(names));
+        FieldLayout layout = LAYOUTS.get(key);
+        if (layout == null) {
+            layout = new FieldLayout(names);
+            if (LAYOUTS.size() < MAX_LAYOUTS) {
+                FieldLayout raced = LAYOUTS.putIfAbsent(key, layout);
+                layout = raced == null ? layout : raced;
+            }
+        }
+        recent = layout;
+        return layout;
+    }
+
+    /** The position of the field named exactly {@code name}, else of the first one named so ignoring case; ABSENT if none. */
+    int position(String name) {
+        Integer exact = positions.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        Integer remembered = caseInsensitive.get(name);
+        if (remembered != null) {
+            return remembered;
+        }
+        int found = scan(name);
+        if (caseInsensitive.size() < MAX_REMEMBERED_NAMES) {
+            caseInsensitive.put(name, found);
+        }
+        return found;
+    }
+
+    String name(int position) {
+        return names[position];
+    }
+
+    private int scan(String name) {
+        int length = name.length();
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].length() == length && names[i].equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return ABSENT;
+    }
+
+    /** A layout's identity: the names in order (records parsed by Jackson share the name instances). */
+    private record Names(String[] names, int hash) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Names that && hash == that.hash && Arrays.equals(names, that.names);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(names);
+        }
+    }
+}
