@@ -102,14 +102,17 @@ public final class RestSources implements AutoCloseable {
     }
 
     /**
-     * The source of {@code stream} (one of {@link #STREAMS}). Time-window streams (alerts,
-     * machine-actions, incidents, graph-alerts) are {@link ReplayableSource}s.
+     * The source of {@code stream} (one of {@link #STREAMS}). Time-window streams (alerts, incidents,
+     * graph-alerts) are {@link ReplayableSource}s.
      */
     public Source create(String stream, StreamOptions options) {
         StreamId id = new StreamId(tenant, stream);
         return switch (stream) {
             case "alerts" -> windowed(id, alerts(), options);
-            case "machine-actions" -> windowed(id, machineActions(), options);
+            // Machine actions cannot be filtered on their last-update time (the list page documents $filter on
+            // id, status, machineId, type, requestor and creationDateTimeUtc only), and an action changes
+            // after it was created: a snapshot that emits the changed actions is the only complete cursor.
+            case "machine-actions" -> snapshot(id, machineActions(), options, false);
             case "graph-alerts" -> windowed(id, graphAlerts(), options);
             case "incidents" -> incidents(id, options);
             // The configuration reference names the XDR variant as a stream of its own.
@@ -175,8 +178,8 @@ public final class RestSources implements AutoCloseable {
     CollectionSpec machineActions() {
         // The entity page names lastUpdateDateTimeUtc, the list sample lastUpdateTimeUtc: read either.
         return new CollectionSpec("MDE machine actions", "mde-machine-action", endpoints.mde(), "/api/machineactions",
-                Map.of(), List.of("id"), List.of("lastUpdateDateTimeUtc", "lastUpdateTimeUtc"), "lastUpdateDateTimeUtc",
-                10_000, ApiFamily.MDE_REST, RequiredPermission.mde("Machine.Read.All", "Machine.ReadWrite.All"),
+                Map.of(), List.of("id"), List.of("lastUpdateDateTimeUtc", "lastUpdateTimeUtc"), null, 10_000,
+                ApiFamily.MDE_REST, RequiredPermission.mde("Machine.Read.All", "Machine.ReadWrite.All"),
                 need(tokens.mde(), "mde", "machine-actions"));
     }
 

@@ -71,18 +71,26 @@ class RestSourcesTest {
     }
 
     @Test
-    void machineActionsAcceptBothSpellingsOfTheUpdateTime() throws Exception {
-        String body = TestApis.sample("mde-machineactions-list.json").replaceFirst("lastUpdateTimeUtc", "lastUpdateDateTimeUtc");
-        server.route("/api/machineactions", ex -> ex.respond(200, body));
-        Batch batch = pollOnce("machine-actions", StreamOptions.defaults());
-        assertThat(batch.records()).extracting(SourceRecord::kind).containsOnly("mde-machine-action");
-        assertThat(batch.records()).extracting(SourceRecord::naturalId).containsExactly(
-                "69dc3630-1ccc-4342-acf3-35286eec741d", "2e9da30d-27f6-4208-81f2-9cd3d67893ba",
-                "44cffc15-0e3d-4cbf-96aa-bf76f9b27f5e");
-        assertThat(batch.records()).extracting(SourceRecord::version).containsExactly(
-                "2018-12-04T12:45:25.4049122Z", "2018-12-04T12:18:57.5511934Z", "2018-12-04T12:16:14.2899973Z");
-        assertThat(Query.parse(server.requests("/api/machineactions").get(0).getRawQuery()).get("$filter"))
-                .startsWith("lastUpdateDateTimeUtc ge ");
+    void machineActionsAreReadAsSnapshotsWithoutAnUndocumentedFilterAndEmitOnlyChangedActions() throws Exception {
+        // The list page documents $filter on creationDateTimeUtc but not on the last-update time, and an
+        // action changes after its creation: only a snapshot sees every change.
+        String sample = TestApis.sample("mde-machineactions-list.json");
+        AtomicReference<String> body = new AtomicReference<>(sample.replaceFirst("lastUpdateTimeUtc", "lastUpdateDateTimeUtc"));
+        server.route("/api/machineactions", ex -> ex.respond(200, body.get()));
+        try (Source source = sources.create("machine-actions", StreamOptions.defaults().withInterval(Duration.ZERO))) {
+            Batch first = source.poll(Position.START);
+            assertThat(first.records()).extracting(SourceRecord::kind).containsOnly("mde-machine-action");
+            assertThat(first.records()).extracting(SourceRecord::naturalId).containsExactly(
+                    "69dc3630-1ccc-4342-acf3-35286eec741d", "2e9da30d-27f6-4208-81f2-9cd3d67893ba",
+                    "44cffc15-0e3d-4cbf-96aa-bf76f9b27f5e");
+            assertThat(server.requests("/api/machineactions").get(0).getRawQuery()).doesNotContain("$filter");
+
+            body.set(body.get().replaceFirst("\"status\": ?\"Succeeded\"", "\"status\": \"Cancelled\""));
+            Batch second = source.poll(first.next());
+            assertThat(second.records()).extracting(SourceRecord::naturalId)
+                    .containsExactly("69dc3630-1ccc-4342-acf3-35286eec741d");
+            assertThat(second.records().get(0).version()).isNotEqualTo(first.records().get(0).version());
+        }
     }
 
     @Test
