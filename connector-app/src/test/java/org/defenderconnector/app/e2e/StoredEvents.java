@@ -104,14 +104,20 @@ final class StoredEvents {
         });
     }
 
-    /** Recorded skipped windows as {@code stream start end}. */
-    List<String> skippedWindows() {
-        List<String> windows = new ArrayList<>();
+    /** A recorded skipped window: [start, end) of a stream. */
+    record Window(String stream, Instant start, Instant end) {
+        boolean contains(Instant time) {
+            return !time.isBefore(start) && time.isBefore(end);
+        }
+    }
+
+    List<Window> skippedWindows() {
+        List<Window> windows = new ArrayList<>();
         withConnection(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT stream, window_start, window_end FROM skipped_windows");
                  ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    windows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+                    windows.add(new Window(rs.getString(1), Instant.parse(rs.getString(2)), Instant.parse(rs.getString(3))));
                 }
             }
         });
@@ -174,6 +180,15 @@ final class StoredEvents {
         void run(Connection connection) throws SQLException;
     }
 
+    /** The store creates its tables one by one, skipped_windows last. */
+    private static boolean schemaCreated(Connection connection) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name='skipped_windows'");
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() && rs.getLong(1) == 1;
+        }
+    }
+
     private void withConnection(Work work) {
         if (!Files.exists(file)) {
             return;
@@ -182,6 +197,9 @@ final class StoredEvents {
         config.setReadOnly(true);
         config.setBusyTimeout(10_000);
         try (Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+            if (!schemaCreated(connection)) {
+                return; // the connector is still creating its tables: nothing stored yet
+            }
             work.run(connection);
         } catch (SQLException e) {
             throw new AssertionError("cannot read the store " + file + ": " + e.getMessage(), e);
