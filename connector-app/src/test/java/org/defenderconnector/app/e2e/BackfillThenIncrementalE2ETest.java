@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -57,6 +58,8 @@ class BackfillThenIncrementalE2ETest {
             Map<String, Set<String>> before = truth(emulator);
             assertThat(before.get("alerts")).hasSizeGreaterThan(200);
             collectOnce(config);
+            // Snapshot streams (machines, machine actions) take a new snapshot no sooner than their interval.
+            Instant nextSnapshot = Instant.now().plusMillis(1_100);
 
             for (String stream : VERSION_FIELDS.keySet()) {
                 List<String> versions = stored.versions(stream, VERSION_FIELDS.get(stream));
@@ -91,6 +94,7 @@ class BackfillThenIncrementalE2ETest {
             emulator.updateMachineAction(action.id(), "Cancelled", t.plusMillis(4));
             Map<String, Set<String>> after = truth(emulator);
 
+            Thread.sleep(Math.max(0, Duration.between(Instant.now(), nextSnapshot).toMillis()));
             collectOnce(config);
 
             Map<String, Long> countsAfter = stored.countByStream();

@@ -34,10 +34,6 @@ final class ConnectorProcess {
         return process.isAlive();
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     /**
      * Kills the process with SIGKILL ({@link Process#destroyForcibly()} on Linux) and returns its exit
      * status, 137 (128 + signal 9) when it died of the kill.

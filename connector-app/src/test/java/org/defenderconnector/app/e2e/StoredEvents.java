@@ -67,10 +67,6 @@ final class StoredEvents {
         return single("SELECT COUNT(*) FROM events WHERE tenant=? AND stream=?", stream);
     }
 
-    long total() {
-        return single("SELECT COUNT(*) FROM events", null);
-    }
-
     long withoutOcsf() {
         return single("SELECT COUNT(*) FROM events WHERE ocsf IS NULL", null);
     }
