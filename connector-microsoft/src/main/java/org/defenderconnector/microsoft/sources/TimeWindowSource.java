@@ -59,6 +59,12 @@ public final class TimeWindowSource implements ReplayableSource {
     private FailingWindow trouble;
     /** Windows skipped by this process (start to end), so a repeated poll does not report them twice. */
     private final Map<Instant, Instant> skipped = new HashMap<>();
+    /**
+     * Where the first sweep (no committed position yet) begins, fixed when it is first tried: a failed poll
+     * commits nothing, and a start recomputed from the clock at each retry would be a new window every
+     * time, so a window that keeps failing would never be counted, halved or skipped.
+     */
+    private Instant firstSweepStart;
 
     public TimeWindowSource(StreamId id, WindowQuery query, CollectionSpec spec, WindowSettings settings, Clock clock,
                             SkippedWindowListener listener) {
@@ -80,11 +86,15 @@ public final class TimeWindowSource implements ReplayableSource {
         WindowCursor cursor = WindowCursor.read(position);
         Instant end = ODataTime.truncate(clock.instant().minus(settings.lag()));
         if (cursor == null) {
-            Instant start = ODataTime.truncate(clock.instant().minus(settings.backfill()));
+            Instant start = firstSweepStart != null ? firstSweepStart
+                    : ODataTime.truncate(clock.instant().minus(settings.backfill()));
             if (!end.isAfter(start)) {
                 return Batch.empty(position);
             }
-            cursor = WindowCursor.start(start, end);
+            firstSweepStart = start;
+            Batch batch = read(WindowCursor.start(start, end), false);
+            firstSweepStart = null; // the batch's position now names the sweep
+            return batch;
         } else if (cursor.idle()) {
             if (!end.isAfter(cursor.to)) {
                 return Batch.empty(position);

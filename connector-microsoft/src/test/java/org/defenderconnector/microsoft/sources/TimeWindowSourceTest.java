@@ -347,6 +347,32 @@ class TimeWindowSourceTest {
     }
 
     @Test
+    void aWindowThatFailsFromTheFirstPollIsSplitAndSkippedWhileTheClockMoves() throws Exception {
+        // Nothing is committed before the first success, so the first sweep must keep its start across
+        // retries even though "now - backfill" moves with every poll.
+        TimeWindowSource source = source(100, false);
+        for (int i = 0; i < 58; i++) {
+            alerts.add("f" + i, T0.minusSeconds(3540).plusSeconds(i * 60L));
+        }
+        Instant poison = alerts.item("f30").time;
+        alerts.failWhen(w -> w.contains(poison));
+        DeliveryLoop loop = new DeliveryLoop(source);
+        for (int i = 0; i < 400 && skippedWindows.isEmpty(); i++) {
+            time.advance(Duration.ofSeconds(2));
+            try {
+                loop.cycle();
+            } catch (SourceException e) {
+                assertThat(e.retryable()).isTrue();
+            }
+        }
+        assertThat(skippedWindows).hasSize(1);
+        loop.drain(400);
+        Set<String> expected = new HashSet<>(currentState());
+        expected.remove("f30@" + poison);
+        assertThat(loop.deliveredKeys()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
     void anOutageIsWaitedOutNotSkipped() throws Exception {
         TimeWindowSource source = source(100, false);
         for (int i = 0; i < 10; i++) {
