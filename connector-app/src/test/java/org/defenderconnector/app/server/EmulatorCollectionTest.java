@@ -32,11 +32,12 @@ class EmulatorCollectionTest {
              ServerHandle server = TestServers.start(TestServers.options(dir, new ByteArrayOutputStream()).withTester(null))) {
             Http admin = Http.to(server.consoleUrl()).login("admin", server.initialAdminPassword().orElseThrow());
             ObjectNode good = EmulatorFixture.integration(emulator, "emu", DemoCredentials.SECRET_VALUE, "alerts", "scores",
-                    "machines", "hunting");
+                    "machines", "xdr-incidents", "hunting");
             assertThat(admin.post("/api/v1/integrations", good).status()).isEqualTo(201);
             assertThat(admin.post("/api/v1/integrations/emu/activate", null).status()).isEqualTo(200);
             JsonNode status = await(admin, "emu", s -> state(s, "scores").equals("OK") && state(s, "alerts").equals("OK")
-                    && state(s, "machines").equals("OK") && state(s, "hunting").equals("FAILING"));
+                    && state(s, "machines").equals("OK") && state(s, "xdr-incidents").equals("OK")
+                    && state(s, "hunting").equals("FAILING"));
             assertThat(stream(status, "scores").path("stored").asLong()).isPositive();
             assertThat(stream(status, "hunting").path("lastError").asText()).contains("do not collect 'hunting'");
             assertThat(status.path("budget").findValuesAsText("family")).contains("MDE API");

@@ -58,7 +58,7 @@ public final class RestCollectionSources implements SourceProvider {
         return new TenantSources() {
             @Override
             public Source create(String stream) {
-                if (!RestSources.STREAMS.contains(stream)) {
+                if (!RestSources.STREAMS.contains(stream) && !RestSources.XDR_INCIDENTS.equals(stream)) {
                     throw new IllegalArgumentException("the REST sources do not collect '" + stream + "' yet (they collect "
                             + String.join(", ", RestSources.STREAMS) + ")");
                 }
