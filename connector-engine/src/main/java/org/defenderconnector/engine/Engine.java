@@ -57,6 +57,19 @@ public final class Engine implements AutoCloseable {
         this(Math.max(2, Runtime.getRuntime().availableProcessors()), Backoff.DEFAULT);
     }
 
+    /** How many threads poll the streams. */
+    public int threads() {
+        return executor.getCorePoolSize();
+    }
+
+    /**
+     * Changes how many threads poll the streams, for a runtime whose streams come and go: a continuous
+     * (Streaming API) source keeps a thread busy, so adding one needs one more thread.
+     */
+    public void setThreads(int threads) {
+        executor.setCorePoolSize(Math.max(1, threads));
+    }
+
     /** Adds a stream and starts polling it right away. */
     public void add(Schedule schedule) {
         StreamId id = schedule.runner().id();

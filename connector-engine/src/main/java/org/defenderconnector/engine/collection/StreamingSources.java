@@ -21,7 +21,7 @@ import java.util.List;
  * their dead letters going to the store. These sources are continuous: every poll says there is more and
  * the source paces itself (a quiet poll waits about half a second), so each one keeps an engine thread busy.
  */
-final class StreamingSources {
+public final class StreamingSources {
     static final List<String> STREAMS = List.of(ConnectorConfig.STREAMING_STORAGE, ConnectorConfig.STREAMING_EVENT_HUBS);
 
     private StreamingSources() {
@@ -47,6 +47,30 @@ final class StreamingSources {
             }
             default -> throw new IllegalArgumentException("not a Streaming API stream: " + stream);
         };
+    }
+
+    /**
+     * A storage-account Streaming API source for a caller that does not read a configuration file (the
+     * server builds the settings from an integration), opened on its first poll, with its dead letters in
+     * the store.
+     *
+     * @param tokens   signs in to the account when {@code settings} use Entra; may be null otherwise
+     * @param tenantId the Entra tenant of {@code tokens}
+     */
+    public static Source storageSource(StreamId id, ConnectorConfig.StreamingStorageSettings settings,
+                                       TokenSource tokens, String tenantId, EventStore store) {
+        StorageStreamingConfig config = storage(id, settings, tokens, tenantId);
+        StoreDeadLetters deadLetters = new StoreDeadLetters(store, id);
+        return new OpenOnFirstPoll(id, () -> StorageStreamingSource.open(config, deadLetters),
+                "check the integration's storage account, queue and key and that the account is reachable");
+    }
+
+    /** An Event Hubs Streaming API source, as {@link #storageSource} for storage accounts. */
+    public static Source eventHubsSource(StreamId id, ConnectorConfig.EventHubsSettings settings, EventStore store) {
+        EventHubsConfig config = eventHubs(id, settings);
+        StoreDeadLetters deadLetters = new StoreDeadLetters(store, id);
+        return new OpenOnFirstPoll(id, () -> EventHubsSource.open(config, deadLetters),
+                "check that " + config.bootstrapServers() + " resolves and is reachable (outbound TCP 9093)");
     }
 
     static StorageStreamingConfig storage(StreamId id, ConnectorConfig.StreamingStorageSettings settings,

@@ -3,6 +3,7 @@ package org.defenderconnector.app.server.integrations;
 import org.defenderconnector.microsoft.auth.ClientSecret;
 import org.defenderconnector.microsoft.cloud.Cloud;
 import org.defenderconnector.microsoft.cloud.Region;
+import org.defenderconnector.microsoft.hunting.HuntingSources;
 import org.defenderconnector.microsoft.permissions.DefenderStream;
 import org.defenderconnector.store.admin.IntegrationRecord;
 
@@ -273,6 +274,14 @@ final class IntegrationForm {
         return s;
     }
 
+    /** {@code hunting:<Table>} names one advanced hunting table; its table name is checked. */
+    private static java.util.Optional<String> huntingTable(String stream) {
+        if (stream == null || !stream.strip().toLowerCase(java.util.Locale.ROOT).startsWith(HuntingSources.STREAM_PREFIX)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(HuntingSources.streamName(HuntingSources.tableOf(stream.strip())));
+    }
+
     private List<String> streams(List<String> given, IntegrationRecord old) {
         if (given == null) {
             if (old != null) {
@@ -284,12 +293,13 @@ final class IntegrationForm {
         Set<String> seen = new LinkedHashSet<>();
         for (String stream : given) {
             try {
-                String id = DefenderStream.fromId(Objects.requireNonNullElse(stream, "")).id();
+                String id = huntingTable(stream).orElseGet(() -> DefenderStream.fromId(Objects.requireNonNullElse(stream, "")).id());
                 if (!seen.add(id)) {
                     error("streams", "'" + id + "' is listed twice", "list each stream once");
                 }
             } catch (IllegalArgumentException e) {
-                error("streams", "'" + stream + "' is not a stream", "use: " + DefenderStream.allIds());
+                error("streams", "'" + stream + "' is not a stream", "use: " + DefenderStream.allIds()
+                        + ", or hunting:<Table> for one advanced hunting table");
             }
         }
         if (given.isEmpty()) {

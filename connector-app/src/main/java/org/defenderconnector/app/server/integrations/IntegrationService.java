@@ -190,7 +190,10 @@ public final class IntegrationService {
         runtime.status(name).forEach(f -> live.put(f.stream(), f));
         boolean active = runtime.isActive(name);
         List<IntegrationStatus.StreamState> streams = new ArrayList<>();
-        for (String stream : record.streams()) {
+        // An active integration shows its engine streams: 'hunting' runs as one stream per table, and a
+        // Streaming API destination adds its stream.
+        List<String> names = live.isEmpty() ? record.streams() : List.copyOf(live.keySet());
+        for (String stream : names) {
             IntegrationRuntime.StreamFigures f = live.get(stream);
             long count = stored.getOrDefault(stream, 0L);
             if (f == null) {

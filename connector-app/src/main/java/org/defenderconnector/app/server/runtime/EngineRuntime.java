@@ -40,6 +40,8 @@ public final class EngineRuntime implements IntegrationRuntime {
     private final Normalizer normalizer;
     private final Map<String, Activation> active = new ConcurrentHashMap<>();
     private volatile boolean running = true;
+    /** Threads for the polled streams; each active continuous stream adds one (as {@code run} sizes its engine). */
+    private final int baseThreads;
 
     public EngineRuntime(Engine engine, Sink sink, PositionStore positions, SourceProvider provider, Normalizer normalizer) {
         this.engine = engine;
@@ -47,6 +49,7 @@ public final class EngineRuntime implements IntegrationRuntime {
         this.positions = positions;
         this.provider = provider;
         this.normalizer = normalizer;
+        this.baseThreads = engine.threads();
     }
 
     @Override
@@ -64,7 +67,8 @@ public final class EngineRuntime implements IntegrationRuntime {
         }
         EventFactory events = new EventFactory(normalizer, integration.record().tenantId());
         List<Stream> streams = new ArrayList<>();
-        for (String stream : integration.record().streams()) {
+        List<String> names = EngineStreams.of(integration);
+        for (String stream : names) {
             StreamId id = new StreamId(name, stream);
             Source source;
             Duration interval;
@@ -87,7 +91,14 @@ public final class EngineRuntime implements IntegrationRuntime {
             streams.add(new Stream(stream, runner, counting));
         }
         active.put(name, new Activation(sources, streams));
-        LOG.info("integration {} activated with streams {}", name, integration.record().streams());
+        sizeEngine();
+        LOG.info("integration {} activated with streams {}", name, names);
+    }
+
+    private void sizeEngine() {
+        long continuous = active.values().stream().flatMap(a -> a.streams().stream())
+                .filter(s -> EngineStreams.isContinuous(s.name())).count();
+        engine.setThreads(baseThreads + (int) continuous);
     }
 
     private static Duration interval(ResolvedIntegration integration, TenantSources sources, String stream) {
@@ -118,6 +129,7 @@ public final class EngineRuntime implements IntegrationRuntime {
                 LOG.warn("integration {}: closing its sources failed: {}", name, e.toString());
             }
         }
+        sizeEngine();
         LOG.info("integration {} deactivated", name);
     }
 

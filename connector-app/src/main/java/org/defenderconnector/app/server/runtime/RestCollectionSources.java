@@ -11,6 +11,14 @@ import org.defenderconnector.microsoft.sources.ApiEndpoints;
 import org.defenderconnector.microsoft.sources.ApiTokens;
 import org.defenderconnector.microsoft.sources.RestSources;
 import org.defenderconnector.microsoft.sources.StreamOptions;
+import org.defenderconnector.microsoft.hunting.HuntingOptions;
+import org.defenderconnector.microsoft.hunting.HuntingSources;
+import org.defenderconnector.api.StreamId;
+import org.defenderconnector.engine.collection.StreamingSources;
+import org.defenderconnector.engine.config.ConnectorConfig;
+import org.defenderconnector.engine.config.Secret;
+import org.defenderconnector.ocsf.hunting.HuntingKeys;
+import org.defenderconnector.store.admin.IntegrationRecord;
 import org.defenderconnector.store.EventStore;
 import org.defenderconnector.store.SkippedWindow;
 
@@ -18,12 +26,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The REST collection sources (alerts, machines, machine actions, vulnerabilities, software, incidents,
- * Graph alerts, scores) for activated integrations: one token source and one HTTP client per
+ * The collection sources of activated integrations: the REST streams (alerts, machines, machine actions,
+ * vulnerabilities, software, incidents, Graph alerts, scores), advanced hunting tables
+ * ({@code hunting:<Table>}) and the Streaming API ({@code streaming-storage}, {@code streaming-eventhubs},
+ * from the integration's storage or Event Hub settings, dead letters kept in the store). The REST and
+ * hunting sources share one token source and one HTTP client per
+ * integration, and one rate budget per app registration and tenant, shared by every integration using
+ * that pair, since Microsoft counts calls per app per tenant. one token source and one HTTP client per
  * integration, and one rate budget per app registration and tenant, shared by every integration using
  * that pair, since Microsoft counts calls per app per tenant. Windows that could not be read are
  * recorded in the store for replay, as with {@code run}.
@@ -55,9 +69,25 @@ public final class RestCollectionSources implements SourceProvider {
                         store.recordSkippedWindow(new SkippedWindow(stream, start, end, error)))
                 .stateDirectory(stateDirectory.resolve(integration.name()))
                 .build();
+        ApiEndpoints apiEndpoints = new ApiEndpoints(endpoints.baseUrl(Api.DEFENDER_ENDPOINT),
+                endpoints.baseUrl(Api.DEFENDER_XDR), endpoints.baseUrl(Api.GRAPH));
+        // Hunting tables share the integration's client (its call budget) and one running-time budget.
+        HuntingSources hunting = HuntingSources.builder(integration.name()).client(sources.client())
+                .endpoints(apiEndpoints).tokens(ApiTokens.of(tokens, tenantId)).rowKey(HuntingKeys::of).build();
         return new TenantSources() {
             @Override
             public Source create(String stream) {
+                if (HuntingSources.isHuntingStream(stream)) {
+                    return hunting.create(HuntingSources.tableOf(stream), HuntingOptions.fromMap(Map.of()));
+                }
+                if (ConnectorConfig.STREAMING_STORAGE.equals(stream)) {
+                    return StreamingSources.storageSource(new StreamId(integration.name(), stream),
+                            storageSettings(integration), tokens, tenantId, store);
+                }
+                if (ConnectorConfig.STREAMING_EVENT_HUBS.equals(stream)) {
+                    return StreamingSources.eventHubsSource(new StreamId(integration.name(), stream),
+                            eventHubsSettings(integration), store);
+                }
                 if (!RestSources.STREAMS.contains(stream) && !RestSources.XDR_INCIDENTS.equals(stream)) {
                     throw new IllegalArgumentException("the REST sources do not collect '" + stream + "' yet (they collect "
                             + String.join(", ", RestSources.STREAMS) + ")");
@@ -67,6 +97,13 @@ public final class RestCollectionSources implements SourceProvider {
 
             @Override
             public Duration defaultInterval(String stream) {
+                if (HuntingSources.isHuntingStream(stream)) {
+                    return HuntingSources.DEFAULT_INTERVAL;
+                }
+                if (EngineStreams.isContinuous(stream)) {
+                    // Never caught up: the source paces itself inside its poll.
+                    return Duration.ofSeconds(1);
+                }
                 return RestSources.defaultInterval(stream);
             }
 
@@ -86,5 +123,37 @@ public final class RestCollectionSources implements SourceProvider {
                 sources.close();
             }
         };
+    }
+
+    /** Storage with the integration's account key, or signed in with Entra (the app's token) when none is stored. */
+    private static ConnectorConfig.StreamingStorageSettings storageSettings(ResolvedIntegration integration) {
+        IntegrationRecord.StreamingSettings streaming = integration.record().streaming();
+        if (streaming == null || streaming.storageAccount() == null || streaming.storageQueue() == null) {
+            throw new IllegalArgumentException("the integration has no storage account and queue");
+        }
+        String suffix = switch (integration.record().cloud() == null ? "" : integration.record().cloud().toLowerCase(Locale.ROOT)) {
+            case "gcc-high", "dod" -> "core.usgovcloudapi.net";
+            default -> "core.windows.net";
+        };
+        String key = integration.secrets().storageKey().orElse(null);
+        return new ConnectorConfig.StreamingStorageSettings(
+                key == null ? ConnectorConfig.StorageAuthKind.ENTRA : ConnectorConfig.StorageAuthKind.ACCOUNT_KEY,
+                streaming.storageAccount(), suffix, null, key == null ? null : new Secret(key, "integration"), null,
+                streaming.storageQueue(), false, Duration.ofMinutes(10), Duration.ofMinutes(5));
+    }
+
+    private static ConnectorConfig.EventHubsSettings eventHubsSettings(ResolvedIntegration integration) {
+        IntegrationRecord.StreamingSettings streaming = integration.record().streaming();
+        String connection = integration.secrets().eventHubConnectionString().orElseThrow(
+                () -> new IllegalArgumentException("the integration has no Event Hub connection string"));
+        if (streaming == null || streaming.eventHubName() == null) {
+            throw new IllegalArgumentException("the integration has no Event Hub name");
+        }
+        if (streaming.eventHubConsumerGroup() == null) {
+            throw new IllegalArgumentException("the integration has no Event Hub consumer group; create one for the"
+                    + " connector on the hub (not $Default) and enter it");
+        }
+        return new ConnectorConfig.EventHubsSettings(new Secret(connection, "integration"),
+                List.of(streaming.eventHubName()), streaming.eventHubConsumerGroup());
     }
 }
