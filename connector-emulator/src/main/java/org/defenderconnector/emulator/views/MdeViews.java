@@ -77,17 +77,7 @@ public final class MdeViews {
 
     public static ObjectNode evidence(Evidence item) {
         ObjectNode node = JSON.objectNode();
-        node.put("entityType", switch (item.kind()) {
-            case USER -> "User";
-            case PROCESS -> "Process";
-            case FILE -> "File";
-            case IP -> "Ip";
-            case URL -> "Url";
-            case REGISTRY -> "Registry";
-            case MAILBOX -> "MailBox";
-            case MAIL_MESSAGE -> "MailMessage";
-            case MAIL_CLUSTER -> "MailCluster";
-        });
+        node.put("entityType", item.kind().defenderEntityType());
         node.put("evidenceCreationTime", JsonTime.precise(item.created()));
         node.put("sha1", item.sha1());
         node.put("sha256", item.sha256());

@@ -107,17 +107,7 @@ public final class XdrViews {
         boolean message = item.kind() == EvidenceKind.MAIL_MESSAGE;
         boolean file = item.kind() == EvidenceKind.FILE || item.kind() == EvidenceKind.PROCESS;
         ObjectNode node = JSON.objectNode();
-        node.put("entityType", switch (item.kind()) {
-            case USER -> "User";
-            case PROCESS -> "Process";
-            case FILE -> "File";
-            case IP -> "Ip";
-            case URL -> "Url";
-            case REGISTRY -> "Registry";
-            case MAILBOX -> "MailBox";
-            case MAIL_MESSAGE -> "MailMessage";
-            case MAIL_CLUSTER -> "MailCluster";
-        });
+        node.put("entityType", item.kind().defenderEntityType());
         node.put("sha1", item.sha1());
         node.put("sha256", item.sha256());
         node.put("fileName", item.fileName());
