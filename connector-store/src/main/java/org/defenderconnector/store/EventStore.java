@@ -270,18 +270,7 @@ public final class EventStore implements Sink, PositionStore, AutoCloseable {
 
     /** Deletes dead letters met longer than {@code maxAge} ago; returns how many were deleted. */
     public int applyDeadLetterRetention(Duration maxAge) {
-        long cutoff = clock.millis() - maxAge.toMillis();
-        synchronized (lock) {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM dead_letters WHERE at < ?")) {
-                delete.setLong(1, cutoff);
-                int deleted = delete.executeUpdate();
-                connection.commit();
-                return deleted;
-            } catch (SQLException e) {
-                rollbackQuietly();
-                throw new StoreException("could not apply retention to dead letters: " + e.getMessage(), e);
-            }
-        }
+        return deleteOlderThan("DELETE FROM dead_letters WHERE at < ?", maxAge, "could not apply retention to dead letters: ");
     }
 
     /** Cuts text to at most {@code max} characters without splitting a surrogate pair. */
@@ -295,16 +284,21 @@ public final class EventStore implements Sink, PositionStore, AutoCloseable {
 
     /** Deletes events whose time is older than {@code maxAge}; returns how many were deleted. */
     public int applyRetention(Duration maxAge) {
+        return deleteOlderThan("DELETE FROM events WHERE time < ?", maxAge, "could not apply retention: ");
+    }
+
+    /** Runs {@code delete} (one epoch-millisecond cut-off parameter) in its own transaction. */
+    private int deleteOlderThan(String delete, Duration maxAge, String failure) {
         long cutoff = clock.millis() - maxAge.toMillis();
         synchronized (lock) {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM events WHERE time < ?")) {
-                delete.setLong(1, cutoff);
-                int deleted = delete.executeUpdate();
+            try (PreparedStatement statement = connection.prepareStatement(delete)) {
+                statement.setLong(1, cutoff);
+                int deleted = statement.executeUpdate();
                 connection.commit();
                 return deleted;
             } catch (SQLException e) {
                 rollbackQuietly();
-                throw new StoreException("could not apply retention: " + e.getMessage(), e);
+                throw new StoreException(failure + e.getMessage(), e);
             }
         }
     }
