@@ -3,6 +3,7 @@ package org.defenderconnector.engine.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.defenderconnector.microsoft.sources.RestSources;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads the YAML configuration of {@code run}. Every error names the key (as a path such as
@@ -24,8 +26,9 @@ import java.util.regex.Pattern;
  * a misspelt key silently ignored is the hardest configuration bug to find.
  */
 public final class ConfigLoader {
-    public static final List<String> STREAMS = List.of("alerts", "machines", "machine-actions", "vulnerabilities",
-            "software", "incidents", "xdr-incidents", "graph-alerts", "scores");
+    /** The REST streams: exactly what {@link RestSources} creates, so the two lists cannot drift apart. */
+    public static final List<String> STREAMS = Stream.concat(RestSources.STREAMS.stream(),
+            Stream.of(RestSources.XDR_INCIDENTS)).toList();
     public static final List<String> CLOUDS = List.of("global", "gcc", "gcc-high", "dod");
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
