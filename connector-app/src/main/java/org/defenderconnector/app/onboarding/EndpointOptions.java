@@ -1,5 +1,6 @@
 package org.defenderconnector.app.onboarding;
 
+import org.defenderconnector.microsoft.cloud.Api;
 import org.defenderconnector.microsoft.cloud.Cloud;
 import org.defenderconnector.microsoft.cloud.Endpoints;
 import org.defenderconnector.microsoft.cloud.Region;
@@ -9,6 +10,10 @@ import picocli.CommandLine.Option;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where to connect: cloud, region, or custom endpoints (emulator, proxy) with an extra CA. Shared by the onboarding commands. */
@@ -29,6 +34,11 @@ public final class EndpointOptions {
             description = "Allow --endpoint-base. Required so that a typo cannot send credentials to a host that is not Microsoft's.")
     boolean allowCustomEndpoints;
 
+    @Option(names = "--audience", paramLabel = "API=URI",
+            description = "Token audience for one API (mde, xdr or graph) instead of the cloud's default; repeatable."
+                    + " Microsoft does not document the US Government audiences: set the one your tenant's API accepts")
+    Map<String, String> audiences = new LinkedHashMap<>();
+
     @Option(names = "--ca-cert", paramLabel = "PATH",
             description = "PEM file with an extra CA certificate to trust (added to the default trust store)")
     Path caCert;
@@ -37,6 +47,20 @@ public final class EndpointOptions {
      * @throws IllegalArgumentException with a user-facing message for bad combinations
      */
     public Endpoints endpoints() {
+        return hosts().withResources(audienceOverrides());
+    }
+
+    private Map<Api, String> audienceOverrides() {
+        Map<Api, String> overrides = new EnumMap<>(Api.class);
+        audiences.forEach((name, resource) -> overrides.put(Arrays.stream(Api.values())
+                .filter(api -> api.id().equalsIgnoreCase(name.strip()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--audience " + name + "=...: unknown API '" + name
+                        + "'; use mde, xdr or graph")), resource));
+        return overrides;
+    }
+
+    private Endpoints hosts() {
         Cloud c = Cloud.fromId(cloud);
         if (endpointBase != null) {
             if (region != null) {

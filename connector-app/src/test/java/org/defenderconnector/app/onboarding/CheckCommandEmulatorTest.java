@@ -131,4 +131,31 @@ class CheckCommandEmulatorTest {
         assertThat(code).as(stdout()).isZero();
         assertThat(stdout()).contains("OK: all 11 requested streams will work");
     }
+
+    @Test
+    void anAudienceOverrideIsWhatTheTokenIsRequestedFor() {
+        // The documented resource given explicitly works; another API's resource makes MDE refuse the token.
+        int same = check(Map.of("DC_SECRET", DemoCredentials.SECRET_VALUE), "--secret-env", "DC_SECRET",
+                "--streams", "alerts", "--audience", "mde=https://api.securitycenter.microsoft.com/.default");
+        assertThat(same).as(stdout() + err).isZero();
+        out.reset();
+        int wrong = check(Map.of("DC_SECRET", DemoCredentials.SECRET_VALUE), "--secret-env", "DC_SECRET",
+                "--streams", "alerts", "--audience", "mde=https://graph.microsoft.com");
+        assertThat(wrong).as(stdout() + err).isEqualTo(1);
+        assertThat(stdout()).contains("audience for WindowsDefenderATP").contains("https://graph.microsoft.com")
+                .contains("--audience").doesNotContain(DemoCredentials.SECRET_VALUE);
+    }
+
+    @Test
+    void aBadAudienceNamesTheOptionAndTheFix() {
+        int code = check(Map.of("DC_SECRET", DemoCredentials.SECRET_VALUE), "--secret-env", "DC_SECRET",
+                "--audience", "defender=https://api.securitycenter.microsoft.com");
+        assertThat(code).isNotZero();
+        assertThat(stdout() + err).contains("--audience defender").contains("use mde, xdr or graph");
+        out.reset();
+        int notUri = check(Map.of("DC_SECRET", DemoCredentials.SECRET_VALUE), "--secret-env", "DC_SECRET",
+                "--audience", "mde=securitycenter");
+        assertThat(notUri).isNotZero();
+        assertThat(stdout() + err).contains("audience for mde").contains("App ID URI");
+    }
 }

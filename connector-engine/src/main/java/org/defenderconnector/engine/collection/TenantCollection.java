@@ -115,6 +115,10 @@ public final class TenantCollection implements AutoCloseable {
     }
 
     static Endpoints endpoints(ConnectorConfig.TenantSettings tenant) {
+        return hosts(tenant).withResources(tenant.audiences());
+    }
+
+    private static Endpoints hosts(ConnectorConfig.TenantSettings tenant) {
         Cloud cloud = Cloud.fromId(tenant.cloud());
         ConnectorConfig.CustomEndpoints custom = tenant.endpoints();
         if (custom != null) {

@@ -3,6 +3,9 @@ package org.defenderconnector.engine.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.defenderconnector.microsoft.cloud.Api;
+import org.defenderconnector.microsoft.cloud.Cloud;
+import org.defenderconnector.microsoft.cloud.Endpoints;
 import org.defenderconnector.microsoft.sources.RestSources;
 
 import java.io.IOException;
@@ -10,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -132,7 +136,7 @@ public final class ConfigLoader {
     private ConnectorConfig.TenantSettings tenant(JsonNode node, String key, Path baseDir) {
         allowOnly(node, key, Set.of("name", "tenantId", "clientId", "clientSecret", "certificate", "cloud", "region",
                 "endpoints", "allowCustomEndpoints", "caCertificate", "streams", "interval", "overlap", "backfill",
-                "storage", "eventHubs"));
+                "storage", "eventHubs", "audiences"));
         String name = required(node, key, "name");
         if (!NAME.matcher(name).matches()) {
             throw new ConfigException(key + ".name", "'" + name + "' is not a valid name",
@@ -200,7 +204,37 @@ public final class ConfigLoader {
                 ? StreamingSections.eventHubs(node.get("eventHubs"), key + ".eventHubs", secrets) : null;
         StreamingSections.checkStreams(key, streams, storage, eventHubs);
         return new ConnectorConfig.TenantSettings(name, tenantId, clientId, secret, certificate, cloud, region, endpoints,
-                allowCustom, ca, streams, storage, eventHubs);
+                allowCustom, ca, streams, storage, eventHubs, audiences(node.path("audiences"), key + ".audiences", cloud));
+    }
+
+    /**
+     * {@code audiences: {mde: URI, xdr: URI, graph: URI}}: the token resource per API where the cloud's default is
+     * not the one the tenant's API accepts (Microsoft does not document the US Government audiences).
+     */
+    private static Map<Api, String> audiences(JsonNode node, String key, String cloud) {
+        if (node.isMissingNode() || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw new ConfigException(key, "must be a map of API to token audience", "e.g. audiences: {mde: "
+                    + Cloud.fromId(cloud).resource(Api.DEFENDER_ENDPOINT) + "}");
+        }
+        allowOnly(node, key, Set.of("mde", "xdr", "graph"));
+        Map<Api, String> audiences = new EnumMap<>(Api.class);
+        for (Api api : Api.values()) {
+            if (node.hasNonNull(api.id())) {
+                String value = node.get(api.id()).asText();
+                try {
+                    Endpoints.of(Cloud.fromId(cloud)).withResources(Map.of(api, value));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(key + "." + api.id(), "'" + value + "' is not a token audience",
+                            "use the API's App ID URI (https://...) or application id (GUID), e.g. "
+                                    + Cloud.fromId(cloud).resource(api));
+                }
+                audiences.put(api, value.strip());
+            }
+        }
+        return audiences;
     }
 
     private List<ConnectorConfig.StreamSettings> streams(JsonNode node, String key, Duration interval, Duration overlap,

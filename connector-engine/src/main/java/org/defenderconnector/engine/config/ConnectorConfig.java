@@ -1,5 +1,7 @@
 package org.defenderconnector.engine.config;
 
+import org.defenderconnector.microsoft.cloud.Api;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,12 +30,28 @@ public record ConnectorConfig(StoreSettings store, List<SinkSettings> sinks, Lis
      * @param endpoints     custom base URLs, only with allowCustomEndpoints
      * @param storage       the Streaming API's Storage account (stream {@code streaming-storage}), or null
      * @param eventHubs     the Streaming API's Event Hubs namespace (stream {@code streaming-eventhubs}), or null
+     * @param audiences     token resources overriding the cloud's for some APIs (the US Government audiences are
+     *                      not documented by Microsoft); empty for the defaults
      */
     public record TenantSettings(String name, String tenantId, String clientId, Secret clientSecret,
                                  CertificateSettings certificate, String cloud, String region,
                                  CustomEndpoints endpoints, boolean allowCustomEndpoints, Path caCertificate,
                                  List<StreamSettings> streams, StreamingStorageSettings storage,
-                                 EventHubsSettings eventHubs) {
+                                 EventHubsSettings eventHubs, Map<Api, String> audiences) {
+
+        public TenantSettings {
+            audiences = Map.copyOf(audiences);
+        }
+
+        /** A tenant whose token audiences are its cloud's defaults. */
+        public TenantSettings(String name, String tenantId, String clientId, Secret clientSecret,
+                              CertificateSettings certificate, String cloud, String region,
+                              CustomEndpoints endpoints, boolean allowCustomEndpoints, Path caCertificate,
+                              List<StreamSettings> streams, StreamingStorageSettings storage,
+                              EventHubsSettings eventHubs) {
+            this(name, tenantId, clientId, clientSecret, certificate, cloud, region, endpoints, allowCustomEndpoints,
+                    caCertificate, streams, storage, eventHubs, Map.of());
+        }
 
         /** A tenant without Streaming API sections. */
         public TenantSettings(String name, String tenantId, String clientId, Secret clientSecret,

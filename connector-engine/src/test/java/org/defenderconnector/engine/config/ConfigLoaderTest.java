@@ -1,5 +1,6 @@
 package org.defenderconnector.engine.config;
 
+import org.defenderconnector.microsoft.cloud.Api;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,5 +85,20 @@ class ConfigLoaderTest {
         Files.writeString(dir.resolve("secret.txt"), SECRET + "\n");
         ConnectorConfig fromFile = loader().parse(VALID.replace("${env:CONTOSO_SECRET}", "${file:secret.txt}"), dir);
         assertThat(fromFile.tenants().get(0).clientSecret().reveal()).isEqualTo(SECRET);
+    }
+
+    @Test
+    void tokenAudiencesOverrideTheCloudsPerApiAndNameTheFieldWhenWrong() {
+        String gov = VALID.replace("    interval: 1m", "    audiences: {mde: \"https://api-gov.securitycenter.microsoft.us/.default\","
+                + " graph: 00000003-0000-0000-c000-000000000000}\n    interval: 1m");
+        ConnectorConfig.TenantSettings tenant = loader().parse(gov, dir).tenants().get(0);
+        assertThat(tenant.audiences()).containsOnlyKeys(Api.DEFENDER_ENDPOINT, Api.GRAPH)
+                .containsEntry(Api.DEFENDER_ENDPOINT, "https://api-gov.securitycenter.microsoft.us/.default");
+        assertThat(loader().parse(VALID, dir).tenants().get(0).audiences()).isEmpty();
+        assertThatThrownBy(() -> loader().parse(gov.replace("graph: 0000", "defender: 0000"), dir))
+                .hasMessageContaining("tenants[0].audiences.defender").hasMessageContaining("is not a known setting");
+        assertThatThrownBy(() -> loader().parse(gov.replace("https://api-gov", "http://api-gov"), dir))
+                .hasMessageContaining("tenants[0].audiences.mde").hasMessageContaining("App ID URI")
+                .hasMessageContaining("https://api-gov.securitycenter.microsoft.us");
     }
 }

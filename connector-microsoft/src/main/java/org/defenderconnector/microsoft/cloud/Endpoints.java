@@ -115,6 +115,44 @@ public final class Endpoints {
         return new Endpoints(cloud, region, loginAuthority, baseUrls, res, custom);
     }
 
+    /**
+     * The same endpoints with the token resources of some APIs replaced (configuration {@code audiences:},
+     * CLI {@code --audience}); APIs not in the map keep theirs. A resource is an App ID URI
+     * ({@code https://...}) or an application id (a GUID); a trailing {@code /.default} is dropped.
+     *
+     * @throws IllegalArgumentException naming the API when a resource is neither
+     */
+    public Endpoints withResources(Map<Api, String> overrides) {
+        Endpoints result = this;
+        for (Map.Entry<Api, String> override : overrides.entrySet()) {
+            String resource = override.getValue() == null ? "" : override.getValue().strip();
+            if (!isResource(resource)) {
+                throw new IllegalArgumentException("The token audience for " + override.getKey().id() + " ('" + resource
+                        + "') must be an https:// App ID URI or an application id (GUID), e.g. "
+                        + cloud.resource(override.getKey()));
+            }
+            result = result.withResource(override.getKey(), resource);
+        }
+        return result;
+    }
+
+    /** Whether the resource of an API differs from its cloud's default (an override is in effect). */
+    public boolean resourceOverridden(Api api) {
+        return !cloud.resource(api).equals(resources.get(api));
+    }
+
+    private static boolean isResource(String resource) {
+        if (resource.matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            return true;
+        }
+        try {
+            URI uri = new URI(resource);
+            return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
     private static URI requireHttps(URI uri, String what) {
         Objects.requireNonNull(uri, what);
         if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
@@ -192,6 +230,11 @@ public final class Endpoints {
             }
             for (Api api : Api.values()) {
                 sb.append(' ').append(api.id()).append('=').append(baseUrl(api));
+            }
+        }
+        for (Api api : Api.values()) {
+            if (resourceOverridden(api)) {
+                sb.append(' ').append(api.id()).append("-audience=").append(resource(api));
             }
         }
         return sb.toString();

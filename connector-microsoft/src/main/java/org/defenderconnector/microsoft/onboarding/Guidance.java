@@ -89,7 +89,9 @@ public enum Guidance {
             "The token's audience is {audience} but this API expects {expectedAudience}; the resource / scope setting"
                     + " is wrong (for example a Graph token sent to the Defender API, or a commercial audience used in a"
                     + " government cloud).",
-            "Request the token for {expectedAudience}/.default; check --cloud and any resource override."),
+            "Request the token for {expectedAudience}/.default; check --cloud and any audience override (--audience"
+                    + " API=URI, or audiences: in the configuration; in the US Government clouds Microsoft does not document"
+                    + " the audiences, so set the one your tenant's API accepts)."),
     TOKEN_REJECTED("HTTP 401 Unauthorized",
             "The {api} API answered 401 Unauthorized.",
             "The token is invalid for this API: expired (check the clock), from another cloud, or signed for another"
