@@ -37,8 +37,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * from the integration's storage or Event Hub settings, dead letters kept in the store). The REST and
  * hunting sources share one token source and one HTTP client per
  * integration, and one rate budget per app registration and tenant, shared by every integration using
- * that pair, since Microsoft counts calls per app per tenant. one token source and one HTTP client per
- * integration, and one rate budget per app registration and tenant, shared by every integration using
  * that pair, since Microsoft counts calls per app per tenant. Windows that could not be read are
  * recorded in the store for replay, as with {@code run}.
  */
@@ -125,11 +123,23 @@ public final class RestCollectionSources implements SourceProvider {
         };
     }
 
-    /** Storage with the integration's account key, or signed in with Entra (the app's token) when none is stored. */
+    /**
+     * Storage through the integration's connection string (which names the account or its endpoints), else
+     * by account name with its key, or signed in with Entra (the app's token) when no key is stored.
+     */
     private static ConnectorConfig.StreamingStorageSettings storageSettings(ResolvedIntegration integration) {
         IntegrationRecord.StreamingSettings streaming = integration.record().streaming();
-        if (streaming == null || streaming.storageAccount() == null || streaming.storageQueue() == null) {
-            throw new IllegalArgumentException("the integration has no storage account and queue");
+        String connection = integration.secrets().storageConnectionString().orElse(null);
+        if (streaming == null || streaming.storageQueue() == null) {
+            throw new IllegalArgumentException("the integration has no storage queue");
+        }
+        if (connection != null) {
+            return new ConnectorConfig.StreamingStorageSettings(ConnectorConfig.StorageAuthKind.CONNECTION_STRING, null,
+                    null, new Secret(connection, "integration"), null, null, streaming.storageQueue(), false,
+                    Duration.ofMinutes(10), Duration.ofMinutes(5));
+        }
+        if (streaming.storageAccount() == null) {
+            throw new IllegalArgumentException("the integration has no storage account or storage connection string");
         }
         String suffix = switch (integration.record().cloud() == null ? "" : integration.record().cloud().toLowerCase(Locale.ROOT)) {
             case "gcc-high", "dod" -> "core.usgovcloudapi.net";
@@ -149,11 +159,7 @@ public final class RestCollectionSources implements SourceProvider {
         if (streaming == null || streaming.eventHubName() == null) {
             throw new IllegalArgumentException("the integration has no Event Hub name");
         }
-        if (streaming.eventHubConsumerGroup() == null) {
-            throw new IllegalArgumentException("the integration has no Event Hub consumer group; create one for the"
-                    + " connector on the hub (not $Default) and enter it");
-        }
         return new ConnectorConfig.EventHubsSettings(new Secret(connection, "integration"),
-                List.of(streaming.eventHubName()), streaming.eventHubConsumerGroup());
+                List.of(streaming.eventHubName()), integration.eventHubConsumerGroup());
     }
 }
