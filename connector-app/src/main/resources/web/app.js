@@ -265,17 +265,25 @@ async function integrationForm(name) {
         h('label', { class: 'field', for: 'f-extraCaPem' }, 'Extra CA certificate (PEM)'), caText,
         errorSlots.extraCaPem = h('div', { class: 'error-text', id: 'err-extraCaPem' }))) : null,
     h('fieldset', {}, h('legend', {}, 'Streaming API destination (optional)'),
-      h('div', { class: 'small muted' }, 'Stored for the streaming sources: a storage account with its queue, or an Event Hub.'),
+      h('div', { class: 'small muted' }, 'Stored for the streaming sources: a storage account with its queue, or an Event Hub.'
+        + ' A storage connection string replaces account and key and may name other endpoints (e.g. Azurite).'
+        + ' The consumer group is a Kafka group, created on first use; empty means defender-connector-<name>.'),
       h('div', { class: 'filters' },
         h('div', {}, h('label', { for: 'f-storageAccount' }, 'Storage account'), input('storageAccount', { type: 'text', value: v(s.storageAccount) })),
         h('div', {}, h('label', { for: 'f-storageQueue' }, 'Queue'), input('storageQueue', { type: 'text', value: v(s.storageQueue) })),
         h('div', {}, h('label', { for: 'f-storageKey' }, 'Storage key'), input('storageKey', { type: 'password', autocomplete: 'off', placeholder: s.storageKey ? 'stored — empty keeps it' : '' })),
-        h('div', {}),
+        isAdmin()
+          ? h('div', {}, h('label', { for: 'f-storageConnectionString' }, 'Storage connection string (admins only)'),
+            input('storageConnectionString', { type: 'password', autocomplete: 'off', placeholder: s.storageConnectionString ? 'stored — empty keeps it' : 'instead of account + key' }))
+          : h('div', {}),
         h('div', {}, h('label', { for: 'f-eventHubNamespace' }, 'Event Hub namespace'), input('eventHubNamespace', { type: 'text', value: v(s.eventHubNamespace) })),
         h('div', {}, h('label', { for: 'f-eventHubName' }, 'Event Hub'), input('eventHubName', { type: 'text', value: v(s.eventHubName) })),
-        h('div', {}, h('label', { for: 'f-eventHubConsumerGroup' }, 'Consumer group'), input('eventHubConsumerGroup', { type: 'text', value: v(s.eventHubConsumerGroup) })),
+        h('div', {}, h('label', { for: 'f-eventHubConsumerGroup' }, 'Consumer group'), input('eventHubConsumerGroup', { type: 'text', value: v(s.eventHubConsumerGroup), placeholder: 'defender-connector-' + (existing ? existing.name : '<name>') })),
         h('div', {}, h('label', { for: 'f-eventHubConnectionString' }, 'Connection string'), input('eventHubConnectionString', { type: 'password', autocomplete: 'off', placeholder: s.eventHubConnectionString ? 'stored — empty keeps it' : '' }))),
       errorSlots.storageAccount = h('div', { class: 'error-text', id: 'err-storageAccount' }),
+      errorSlots.storageQueue = h('div', { class: 'error-text', id: 'err-storageQueue' }),
+      errorSlots.storageKey = h('div', { class: 'error-text', id: 'err-storageKey' }),
+      errorSlots.storageConnectionString = h('div', { class: 'error-text', id: 'err-storageConnectionString' }),
       errorSlots.eventHubNamespace = h('div', { class: 'error-text', id: 'err-eventHubNamespace' })),
     h('div', { class: 'full' }, formError,
       h('div', { class: 'row' },
@@ -328,6 +336,7 @@ async function integrationForm(name) {
       if (fields.certificatePassword.value) body.certificatePassword = fields.certificatePassword.value;
     }
     if (fields.storageKey.value) body.storageKey = fields.storageKey.value;
+    if (fields.storageConnectionString && fields.storageConnectionString.value) body.storageConnectionString = fields.storageConnectionString.value;
     if (fields.eventHubConnectionString.value) body.eventHubConnectionString = fields.eventHubConnectionString.value;
     if (isAdmin()) { body.apiBaseUrl = fields.apiBaseUrl.value; body.extraCaPem = caText.value; }
     return body;

@@ -35,6 +35,8 @@ class SecretLeakTest {
     private static final String WRONG_SECRET = "Wr0ng~another.secret_value-ForLeakTest_88b";
     private static final String STORAGE_KEY = "c3RvcmFnZS1rZXktRm9yTGVha1Rlc3Q=unique";
     private static final String HUB_CONNECTION = "Endpoint=sb://ns.example/;SharedAccessKey=HubKeyForLeakTest123";
+    private static final String STORAGE_CONNECTION = "DefaultEndpointsProtocol=https;AccountName=leaky;"
+            + "AccountKey=U3RvcmFnZUNvbm5lY3Rpb25Gb3JMZWFrVGVzdA==;EndpointSuffix=core.windows.net";
     private static final String ADMIN_PASSWORD = "admin-password-for-leak-test";
 
     @TempDir
@@ -69,8 +71,12 @@ class SecretLeakTest {
                 assertThat(failed.path("ok").asBoolean()).isFalse();
                 assertThat(failed.toString()).contains("AADSTS7000215");
 
-                ObjectNode hub = Http.json().createObjectNode().put("storageAccount", "").put("storageQueue", "")
-                        .put("storageKey", "").put("eventHubNamespace", "ns").put("eventHubName", "hub")
+                ObjectNode connected = Http.json().createObjectNode().put("storageAccount", "").put("storageKey", "")
+                        .put("storageConnectionString", STORAGE_CONNECTION);
+                assertThat(admin.put("/api/v1/integrations/leaky", connected).status()).isEqualTo(200);
+                admin.get("/api/v1/integrations/leaky");
+                ObjectNode hub = Http.json().createObjectNode().put("storageQueue", "").put("storageConnectionString", "")
+                        .put("eventHubNamespace", "ns").put("eventHubName", "hub")
                         .put("eventHubConnectionString", HUB_CONNECTION);
                 assertThat(admin.put("/api/v1/integrations/leaky", hub).status()).isEqualTo(200);
                 assertThat(admin.post("/api/v1/integrations/leaky/activate", null).status()).isEqualTo(200);
@@ -100,10 +106,10 @@ class SecretLeakTest {
             assertThat(capture.size()).as("the capture saw the server's logging").isPositive();
         }
 
-        List<String> secrets = List.of(SECRET, WRONG_SECRET, STORAGE_KEY, HUB_CONNECTION, DemoCredentials.PKCS12_PASSWORD,
-                keyBody, ADMIN_PASSWORD);
+        List<String> secrets = List.of(SECRET, WRONG_SECRET, STORAGE_KEY, HUB_CONNECTION, STORAGE_CONNECTION,
+                "U3RvcmFnZUNvbm5lY3Rpb25Gb3JMZWFrVGVzdA==", DemoCredentials.PKCS12_PASSWORD, keyBody, ADMIN_PASSWORD);
         String allResponses = String.join("\n", responses);
-        assertThat(allResponses).contains("\"clientSecret\":\"set\"");
+        assertThat(allResponses).contains("\"clientSecret\":\"set\"").contains("\"storageConnectionString\":\"set\"");
         for (String secret : secrets) {
             assertThat(allResponses).as("responses").doesNotContain(secret);
             assertThat(logs).as("logs").doesNotContain(secret);

@@ -17,11 +17,12 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A tenant's Streaming API sources, built from its {@code storage:} and {@code eventHubs:} sections, with
- * their dead letters going to the store. These sources are continuous: every poll says there is more and
- * the source paces itself (a quiet poll waits about half a second), so each one keeps an engine thread busy.
+ * A tenant's Streaming API sources, built from its Storage and Event Hubs settings (a configuration's
+ * {@code storage:} and {@code eventHubs:} sections, or an integration's fields), with their dead letters
+ * going to the store. These sources are continuous: every poll says there is more and the source paces
+ * itself (a quiet poll waits about half a second), so each one keeps an engine thread busy.
  */
-public final class StreamingSources {
+final class StreamingSources {
     static final List<String> STREAMS = List.of(ConnectorConfig.STREAMING_STORAGE, ConnectorConfig.STREAMING_EVENT_HUBS);
 
     private StreamingSources() {
@@ -31,42 +32,22 @@ public final class StreamingSources {
         return STREAMS.contains(stream);
     }
 
-    static Source create(String stream, ConnectorConfig.TenantSettings tenant, TokenSource tokens, EventStore store) {
-        StreamId id = new StreamId(tenant.name(), stream);
-        StoreDeadLetters deadLetters = new StoreDeadLetters(store, id);
-        return switch (stream) {
-            case ConnectorConfig.STREAMING_STORAGE -> {
-                StorageStreamingConfig config = storage(id, tenant.storage(), tokens, tenant.tenantId());
-                yield new OpenOnFirstPoll(id, () -> StorageStreamingSource.open(config, deadLetters),
-                        "check the tenant's storage: section (docs/configuration.md) and that the account is reachable");
-            }
-            case ConnectorConfig.STREAMING_EVENT_HUBS -> {
-                EventHubsConfig config = eventHubs(id, tenant.eventHubs());
-                yield new OpenOnFirstPoll(id, () -> EventHubsSource.open(config, deadLetters),
-                        "check that " + config.bootstrapServers() + " resolves and is reachable (outbound TCP 9093)");
-            }
-            default -> throw new IllegalArgumentException("not a Streaming API stream: " + stream);
-        };
-    }
-
     /**
-     * A storage-account Streaming API source for a caller that does not read a configuration file (the
-     * server builds the settings from an integration), opened on its first poll, with its dead letters in
-     * the store.
+     * A storage-account Streaming API source, opened on its first poll, with its dead letters in the store.
      *
      * @param tokens   signs in to the account when {@code settings} use Entra; may be null otherwise
      * @param tenantId the Entra tenant of {@code tokens}
+     * @param fix      what to check when the account cannot be opened (where its settings are entered)
      */
-    public static Source storageSource(StreamId id, ConnectorConfig.StreamingStorageSettings settings,
-                                       TokenSource tokens, String tenantId, EventStore store) {
+    static Source storageSource(StreamId id, ConnectorConfig.StreamingStorageSettings settings, TokenSource tokens,
+                                String tenantId, EventStore store, String fix) {
         StorageStreamingConfig config = storage(id, settings, tokens, tenantId);
         StoreDeadLetters deadLetters = new StoreDeadLetters(store, id);
-        return new OpenOnFirstPoll(id, () -> StorageStreamingSource.open(config, deadLetters),
-                "check the integration's storage account, queue and key and that the account is reachable");
+        return new OpenOnFirstPoll(id, () -> StorageStreamingSource.open(config, deadLetters), fix);
     }
 
     /** An Event Hubs Streaming API source, as {@link #storageSource} for storage accounts. */
-    public static Source eventHubsSource(StreamId id, ConnectorConfig.EventHubsSettings settings, EventStore store) {
+    static Source eventHubsSource(StreamId id, ConnectorConfig.EventHubsSettings settings, EventStore store) {
         EventHubsConfig config = eventHubs(id, settings);
         StoreDeadLetters deadLetters = new StoreDeadLetters(store, id);
         return new OpenOnFirstPoll(id, () -> EventHubsSource.open(config, deadLetters),

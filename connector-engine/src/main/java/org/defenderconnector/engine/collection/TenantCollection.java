@@ -14,23 +14,15 @@ import org.defenderconnector.engine.config.ConnectorConfig;
 import org.defenderconnector.microsoft.auth.CertificateFiles;
 import org.defenderconnector.microsoft.auth.ClientCredential;
 import org.defenderconnector.microsoft.auth.ClientSecret;
-import org.defenderconnector.microsoft.auth.TokenSource;
-import org.defenderconnector.microsoft.cloud.Api;
 import org.defenderconnector.microsoft.cloud.Cloud;
 import org.defenderconnector.microsoft.cloud.Endpoints;
 import org.defenderconnector.microsoft.cloud.Region;
 import org.defenderconnector.microsoft.cloud.TlsTrust;
 import org.defenderconnector.microsoft.http.ApiFamily;
 import org.defenderconnector.microsoft.http.BudgetUsage;
-import org.defenderconnector.microsoft.hunting.HuntingOptions;
-import org.defenderconnector.microsoft.hunting.HuntingSources;
-import org.defenderconnector.microsoft.sources.ApiEndpoints;
-import org.defenderconnector.microsoft.sources.ApiTokens;
 import org.defenderconnector.microsoft.sources.ReplayableSource;
-import org.defenderconnector.microsoft.sources.RestSources;
 import org.defenderconnector.microsoft.sources.StreamOptions;
 import org.defenderconnector.ocsf.Normalizer;
-import org.defenderconnector.ocsf.hunting.HuntingKeys;
 import org.defenderconnector.store.EventStore;
 import org.defenderconnector.store.SkippedWindow;
 
@@ -45,13 +37,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything one configured tenant collects with: its endpoints and TLS trust, one token source
- * (one token per API, cached), one rate budget shared by all its streams, and a source per stream,
- * each wrapped in a {@link StreamRunner} delivering to the sinks and committing to the store.
+ * Everything one configured tenant collects with: its sources from a {@link TenantSourceFactory} (one
+ * token source, one rate budget shared by all its streams), a source per configured stream, each wrapped
+ * in a {@link StreamRunner} delivering to the sinks and committing to the store.
  */
 public final class TenantCollection implements AutoCloseable {
     private final ConnectorConfig.TenantSettings settings;
-    private final RestSources sources;
+    private final TenantSourceFactory sources;
     private final List<Engine.Schedule> schedules = new ArrayList<>();
     private final Map<String, Source> byStream = new LinkedHashMap<>();
     /** Streams whose source never reports "caught up" (the Streaming API): each keeps an engine thread busy. */
@@ -60,7 +52,7 @@ public final class TenantCollection implements AutoCloseable {
     private final List<Sink> sinks;
     private EventFactory events;
 
-    private TenantCollection(ConnectorConfig.TenantSettings settings, RestSources sources, List<Sink> sinks) {
+    private TenantCollection(ConnectorConfig.TenantSettings settings, TenantSourceFactory sources, List<Sink> sinks) {
         this.settings = settings;
         this.sources = sources;
         this.sinks = List.copyOf(sinks);
@@ -72,34 +64,18 @@ public final class TenantCollection implements AutoCloseable {
      */
     public static TenantCollection create(ConnectorConfig.TenantSettings tenant, EventStore store, List<Sink> sinks,
                                           Path stateDir, Normalizer normalizer) {
-        Endpoints endpoints = endpoints(tenant);
-        TlsTrust tls = TlsTrust.of(Optional.ofNullable(tenant.caCertificate()));
-        TokenSource tokens = TokenSource.create(endpoints, tls, tenant.clientId(), credential(tenant));
-        ApiEndpoints apiEndpoints = new ApiEndpoints(endpoints.baseUrl(Api.DEFENDER_ENDPOINT),
-                endpoints.baseUrl(Api.DEFENDER_XDR), endpoints.baseUrl(Api.GRAPH));
-        ApiTokens apiTokens = ApiTokens.of(tokens, tenant.tenantId());
-        RestSources sources = RestSources.builder(tenant.name())
-                .endpoints(apiEndpoints)
-                .tokens(apiTokens)
-                .sslContext(tls.sslContext())
-                .skippedWindows((stream, start, end, error) ->
-                        store.recordSkippedWindow(new SkippedWindow(stream, start, end, error)))
-                .stateDirectory(stateDir.resolve(tenant.name()))
-                .build();
+        TenantSourceFactory sources = TenantSourceFactory.open(new TenantSourceFactory.Settings(tenant.name(),
+                tenant.tenantId(), tenant.clientId(), credential(tenant), endpoints(tenant),
+                TlsTrust.of(Optional.ofNullable(tenant.caCertificate())), null, stateDir.resolve(tenant.name()),
+                tenant.storage(), tenant.eventHubs(),
+                "check the tenant's storage: section (docs/configuration.md) and that the account is reachable"), store);
         TenantCollection collection = new TenantCollection(tenant, sources, sinks);
         EventFactory events = new EventFactory(normalizer, tenant.tenantId());
         collection.events = events;
-        // Advanced hunting tables share the tenant's client (its call budget) and one running-time budget.
-        HuntingSources hunting = HuntingSources.builder(tenant.name()).client(sources.client())
-                .endpoints(apiEndpoints).tokens(apiTokens).rowKey(HuntingKeys::of).build();
         try {
             for (ConnectorConfig.StreamSettings stream : tenant.streams()) {
-                boolean streaming = StreamingSources.handles(stream.name());
-                Source source = streaming ? StreamingSources.create(stream.name(), tenant, tokens, store)
-                        : HuntingSources.isHuntingStream(stream.name())
-                        ? hunting.create(HuntingSources.tableOf(stream.name()), HuntingOptions.fromMap(stream.options()))
-                        : sources.create(stream.name(), options(stream));
-                if (streaming) {
+                Source source = sources.create(stream.name(), options(stream), stream.options());
+                if (TenantSourceFactory.isContinuous(stream.name())) {
                     collection.continuous.add(source.id());
                 }
                 collection.byStream.put(stream.name(), source);
@@ -198,7 +174,7 @@ public final class TenantCollection implements AutoCloseable {
 
     /** Calls made against the tenant's rate budget, per API family. */
     public Map<ApiFamily, BudgetUsage> budgetUsage() {
-        return sources.client().budget().usage();
+        return sources.budgetUsage();
     }
 
     @Override

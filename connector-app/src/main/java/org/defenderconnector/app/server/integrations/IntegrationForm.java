@@ -78,7 +78,7 @@ final class IntegrationForm {
         }
 
         IntegrationRecord.AuthMethod method = authMethod(in.authMethod(), old);
-        IntegrationSecrets previous = existing == null ? new IntegrationSecrets(null, null, null, null, null) : existing.secrets();
+        IntegrationSecrets previous = existing == null ? IntegrationSecrets.none() : existing.secrets();
         List<String> changed = new ArrayList<>();
         String clientSecret = null;
         byte[] certificate = null;
@@ -162,13 +162,21 @@ final class IntegrationForm {
             checkCa(extraCaPem);
         }
 
-        IntegrationRecord.StreamingSettings streaming = streaming(in, old);
         String storageKey = in.storageKey() != null ? emptyToNull(in.storageKey()) : previous.storageKey().orElse(null);
+        String storageConnection = in.storageConnectionString() != null ? emptyToNull(in.storageConnectionString())
+                : previous.storageConnectionString().orElse(null);
         String eventHubConnection = in.eventHubConnectionString() != null ? emptyToNull(in.eventHubConnectionString())
                 : previous.eventHubConnectionString().orElse(null);
         if (in.storageKey() != null) {
             changed.add("storageKey");
         }
+        if (in.storageConnectionString() != null) {
+            changed.add("storageConnectionString");
+            if (storageConnection != null) {
+                checkStorageConnectionString(storageConnection);
+            }
+        }
+        IntegrationRecord.StreamingSettings streaming = streaming(in, old, storageKey != null, storageConnection != null);
         if (in.eventHubConnectionString() != null) {
             changed.add("eventHubConnectionString");
         }
@@ -185,7 +193,7 @@ final class IntegrationForm {
             changed.addAll(0, differences(old, record));
         }
         IntegrationSecrets secrets = previous.with(clientSecret, certificate, certificatePassword, storageKey,
-                eventHubConnection);
+                storageConnection, eventHubConnection);
         return new Draft(record, secrets, List.copyOf(new LinkedHashSet<>(changed)));
     }
 
@@ -248,7 +256,13 @@ final class IntegrationForm {
         }
     }
 
-    private IntegrationRecord.StreamingSettings streaming(IntegrationInput in, IntegrationRecord old) {
+    /**
+     * A storage destination is a queue and either an account name (signed in with its key, or with Entra
+     * when no key is stored) or a connection string, which names the account or its endpoints and carries
+     * its own key, as {@code storage.connectionString} does in a configuration file.
+     */
+    private IntegrationRecord.StreamingSettings streaming(IntegrationInput in, IntegrationRecord old, boolean storageKey,
+                                                          boolean storageConnection) {
         IntegrationRecord.StreamingSettings previous = old == null || old.streaming() == null
                 ? new IntegrationRecord.StreamingSettings(null, null, null, null, null) : old.streaming();
         IntegrationRecord.StreamingSettings s = new IntegrationRecord.StreamingSettings(
@@ -257,21 +271,65 @@ final class IntegrationForm {
                 in.eventHubNamespace() != null ? emptyToNull(in.eventHubNamespace()) : previous.eventHubNamespace(),
                 in.eventHubName() != null ? emptyToNull(in.eventHubName()) : previous.eventHubName(),
                 in.eventHubConsumerGroup() != null ? emptyToNull(in.eventHubConsumerGroup()) : previous.eventHubConsumerGroup());
-        boolean storage = s.storageAccount() != null || s.storageQueue() != null;
+        boolean storage = s.storageAccount() != null || s.storageQueue() != null || storageConnection;
         boolean hub = s.eventHubNamespace() != null || s.eventHubName() != null || s.eventHubConsumerGroup() != null;
         if (storage && hub) {
             error("storageAccount", "a storage account and an Event Hub are both set",
                     "Defender's Streaming API exports to one of them; keep the one configured under Settings > Streaming API");
         }
-        if (storage && (s.storageAccount() == null || s.storageQueue() == null)) {
-            error(s.storageAccount() == null ? "storageAccount" : "storageQueue", "is missing",
-                    "a storage destination needs both the account name and the queue that receives BlobCreated events");
+        if (storageConnection && s.storageAccount() != null) {
+            error("storageAccount", "is set, but the storage connection string already names the account",
+                    "clear the storage account, or clear the connection string and use the account name with its key");
+        }
+        if (storageConnection && storageKey) {
+            error("storageKey", "is set together with a storage connection string, which carries its own key",
+                    "clear the storage key (send an empty string), or clear the connection string");
+        }
+        if (storage && s.storageAccount() == null && !storageConnection) {
+            error("storageAccount", "is missing",
+                    "a storage destination needs the account name (the <name> of https://<name>.blob.core.windows.net),"
+                            + " or a storage connection string (admins only)");
+        }
+        if (storage && s.storageQueue() == null) {
+            error("storageQueue", "is missing",
+                    "a storage destination needs the queue that receives the BlobCreated events of the Event Grid subscription");
         }
         if (hub && (s.eventHubNamespace() == null || s.eventHubName() == null)) {
             error(s.eventHubNamespace() == null ? "eventHubNamespace" : "eventHubName", "is missing",
                     "an Event Hub destination needs both the namespace and the hub name");
         }
         return s;
+    }
+
+    /**
+     * A storage connection string names the account (or its blob and queue endpoints) and signs with a
+     * key or SAS. Checked by its parts' names only: the value is never echoed.
+     */
+    private void checkStorageConnectionString(String value) {
+        Set<String> parts = new java.util.HashSet<>();
+        for (String part : value.split(";")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                parts.add(part.substring(0, eq).strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        if (parts.contains("usedevelopmentstorage")) {
+            return;
+        }
+        boolean names = parts.contains("accountname") || parts.contains("blobendpoint") && parts.contains("queueendpoint");
+        boolean signs = parts.contains("accountkey") || parts.contains("sharedaccesssignature");
+        List<String> missing = new ArrayList<>();
+        if (!names) {
+            missing.add("AccountName= (or BlobEndpoint= and QueueEndpoint=)");
+        }
+        if (!signs) {
+            missing.add("AccountKey= or SharedAccessSignature=");
+        }
+        if (!missing.isEmpty()) {
+            error("storageConnectionString", "is not a storage connection string: it has no " + String.join(" and no ", missing),
+                    "copy a whole connection string from the storage account's Access keys blade, e.g."
+                            + " DefaultEndpointsProtocol=https;AccountName=NAME;AccountKey=KEY;EndpointSuffix=core.windows.net");
+        }
     }
 
     /** {@code hunting:<Table>} names one advanced hunting table; its table name is checked. */

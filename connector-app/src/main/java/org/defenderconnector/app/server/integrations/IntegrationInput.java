@@ -13,28 +13,31 @@ import java.util.List;
  * @param certificate       PEM text (certificate + private key) or a base64 PKCS#12 (.pfx/.p12) file
  * @param apiBaseUrl        one https base URL for login and every API (emulator, proxy); admins only
  * @param extraCaPem        PEM CA certificate(s) to trust in addition to the system's; admins only
+ * @param storageConnectionString a storage connection string, instead of the account name and key: it names
+ *                          the account or its blob and queue endpoints (Azurite, a private endpoint); admins only
  * @param secretExpires     the client secret's expiry date (yyyy-mm-dd), as shown in Entra
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record IntegrationInput(String name, String tenantId, String clientId, String authMethod, String clientSecret,
                                String certificate, String certificatePassword, String cloud, String region,
                                String apiBaseUrl, String extraCaPem, String storageAccount, String storageQueue,
-                               String storageKey, String eventHubNamespace, String eventHubName,
-                               String eventHubConsumerGroup, String eventHubConnectionString, List<String> streams,
-                               Integer pollIntervalSeconds, String secretExpires) {
+                               String storageKey, String storageConnectionString, String eventHubNamespace,
+                               String eventHubName, String eventHubConsumerGroup, String eventHubConnectionString,
+                               List<String> streams, Integer pollIntervalSeconds, String secretExpires) {
 
     /** An integration authenticating with a client secret, in the global cloud, with each stream's default interval. */
     public static IntegrationInput ofSecret(String name, String tenantId, String clientId, String clientSecret,
                                             List<String> streams) {
         return new IntegrationInput(name, tenantId, clientId, "secret", clientSecret, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, streams, null, null);
+                null, null, null, null, null, null, null, null, streams, null, null);
     }
 
     /** The same with one custom https base URL for login and every API (the emulator, a proxy) and its CA (PEM). */
     public IntegrationInput withCustomEndpoint(String baseUrl, String caPem) {
         return new IntegrationInput(name, tenantId, clientId, authMethod, clientSecret, certificate, certificatePassword,
-                cloud, region, baseUrl, caPem, storageAccount, storageQueue, storageKey, eventHubNamespace, eventHubName,
-                eventHubConsumerGroup, eventHubConnectionString, streams, pollIntervalSeconds, secretExpires);
+                cloud, region, baseUrl, caPem, storageAccount, storageQueue, storageKey, storageConnectionString,
+                eventHubNamespace, eventHubName, eventHubConsumerGroup, eventHubConnectionString, streams,
+                pollIntervalSeconds, secretExpires);
     }
 
     /** Never shows secret values: an input may end up in a log line or an exception. */
@@ -43,6 +46,7 @@ public record IntegrationInput(String name, String tenantId, String clientId, St
         return "IntegrationInput[name=" + name + ", tenantId=" + tenantId + ", clientId=" + clientId + ", authMethod="
                 + authMethod + ", clientSecret=" + shown(clientSecret) + ", certificate=" + shown(certificate)
                 + ", certificatePassword=" + shown(certificatePassword) + ", storageKey=" + shown(storageKey)
+                + ", storageConnectionString=" + shown(storageConnectionString)
                 + ", eventHubConnectionString=" + shown(eventHubConnectionString) + ", streams=" + streams + "]";
     }
 

@@ -17,27 +17,36 @@ public final class IntegrationSecrets {
     static final String CERTIFICATE = "certificate";
     static final String CERTIFICATE_PASSWORD = "certificate_password";
     static final String STORAGE_KEY = "storage_key";
+    static final String STORAGE_CONNECTION_STRING = "storage_connection_string";
     static final String EVENT_HUB_CONNECTION_STRING = "event_hub_connection_string";
 
     private final String clientSecret;
     private final byte[] certificate;
     private final String certificatePassword;
     private final String storageKey;
+    private final String storageConnectionString;
     private final String eventHubConnectionString;
 
     IntegrationSecrets(String clientSecret, byte[] certificate, String certificatePassword, String storageKey,
-                       String eventHubConnectionString) {
+                       String storageConnectionString, String eventHubConnectionString) {
         this.clientSecret = clientSecret;
         this.certificate = certificate;
         this.certificatePassword = certificatePassword;
         this.storageKey = storageKey;
+        this.storageConnectionString = storageConnectionString;
         this.eventHubConnectionString = eventHubConnectionString;
+    }
+
+    /** No secrets: a new integration before its form is read. */
+    static IntegrationSecrets none() {
+        return new IntegrationSecrets(null, null, null, null, null, null);
     }
 
     static IntegrationSecrets load(SecretVault vault, String owner) {
         return new IntegrationSecrets(vault.getString(owner, CLIENT_SECRET).orElse(null),
                 vault.get(owner, CERTIFICATE).orElse(null), vault.getString(owner, CERTIFICATE_PASSWORD).orElse(null),
                 vault.getString(owner, STORAGE_KEY).orElse(null),
+                vault.getString(owner, STORAGE_CONNECTION_STRING).orElse(null),
                 vault.getString(owner, EVENT_HUB_CONNECTION_STRING).orElse(null));
     }
 
@@ -64,6 +73,11 @@ public final class IntegrationSecrets {
         return Optional.ofNullable(storageKey);
     }
 
+    /** A storage connection string naming the account (or its endpoints) and its key or SAS. */
+    public Optional<String> storageConnectionString() {
+        return Optional.ofNullable(storageConnectionString);
+    }
+
     public Optional<String> eventHubConnectionString() {
         return Optional.ofNullable(eventHubConnectionString);
     }
@@ -82,9 +96,9 @@ public final class IntegrationSecrets {
     }
 
     IntegrationSecrets with(String newClientSecret, byte[] newCertificate, String newCertificatePassword,
-                            String newStorageKey, String newEventHubConnectionString) {
+                            String newStorageKey, String newStorageConnectionString, String newEventHubConnectionString) {
         return new IntegrationSecrets(newClientSecret, newCertificate, newCertificatePassword, newStorageKey,
-                newEventHubConnectionString);
+                newStorageConnectionString, newEventHubConnectionString);
     }
 
     void saveTo(SecretVault vault, String owner) {
@@ -93,6 +107,8 @@ public final class IntegrationSecrets {
         put(vault, owner, CERTIFICATE_PASSWORD,
                 certificatePassword == null ? null : certificatePassword.getBytes(StandardCharsets.UTF_8));
         put(vault, owner, STORAGE_KEY, storageKey == null ? null : storageKey.getBytes(StandardCharsets.UTF_8));
+        put(vault, owner, STORAGE_CONNECTION_STRING,
+                storageConnectionString == null ? null : storageConnectionString.getBytes(StandardCharsets.UTF_8));
         put(vault, owner, EVENT_HUB_CONNECTION_STRING,
                 eventHubConnectionString == null ? null : eventHubConnectionString.getBytes(StandardCharsets.UTF_8));
     }

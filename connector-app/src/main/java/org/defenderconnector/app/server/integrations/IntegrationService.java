@@ -293,14 +293,19 @@ public final class IntegrationService {
         return caDirectory.resolve(name + ".pem");
     }
 
-    /** Custom endpoints decide where credentials are sent: only admins may set them. */
+    /**
+     * Custom endpoints decide where credentials are sent and where data is read from: only admins may set
+     * them. A storage connection string counts as one, since it may name any blob and queue endpoint.
+     */
     private static void requireAdminForEndpoints(IntegrationInput input, IntegrationRecord old, Principal actor) {
         boolean touchesEndpoints = (input.apiBaseUrl() != null
                 && !Objects.equals(emptyToNull(input.apiBaseUrl()), old == null ? null : old.apiBaseUrl()))
                 || (input.extraCaPem() != null
-                && !Objects.equals(emptyToNull(input.extraCaPem()), old == null ? null : old.extraCaPem()));
+                && !Objects.equals(emptyToNull(input.extraCaPem()), old == null ? null : old.extraCaPem()))
+                || emptyToNull(input.storageConnectionString()) != null;
         if (touchesEndpoints && actor.role() != Role.ADMIN) {
-            throw new SecurityException("only admins may set a custom API base URL or CA certificate");
+            throw new SecurityException("only admins may set a custom API base URL, CA certificate or storage"
+                    + " connection string");
         }
     }
 

@@ -17,9 +17,15 @@ public record IntegrationView(String name, String tenantId, String clientId, Str
                               List<String> streams, int pollIntervalSeconds, Credentials credentials, Expiry expiry,
                               boolean active, String state, Instant created, Instant updated) {
 
-    /** @param storageKey "set" or null; @param eventHubConnectionString "set" or null */
-    public record Streaming(String storageAccount, String storageQueue, String storageKey, String eventHubNamespace,
-                            String eventHubName, String eventHubConsumerGroup, String eventHubConnectionString) {
+    /**
+     * @param storageKey               "set" or null
+     * @param storageConnectionString  "set" or null
+     * @param eventHubConsumerGroup    as entered; null: {@link ResolvedIntegration#defaultConsumerGroup} is used
+     * @param eventHubConnectionString "set" or null
+     */
+    public record Streaming(String storageAccount, String storageQueue, String storageKey, String storageConnectionString,
+                            String eventHubNamespace, String eventHubName, String eventHubConsumerGroup,
+                            String eventHubConnectionString) {
     }
 
     /** @param clientSecret "set" or null; @param certificatePassword "set" or null */
@@ -33,7 +39,8 @@ public record IntegrationView(String name, String tenantId, String clientId, Str
     static IntegrationView of(IntegrationRecord r, Set<String> secretNames, Expiry expiry, String state) {
         IntegrationRecord.StreamingSettings s = r.streaming();
         Streaming streaming = new Streaming(s == null ? null : s.storageAccount(), s == null ? null : s.storageQueue(),
-                set(secretNames, IntegrationSecrets.STORAGE_KEY), s == null ? null : s.eventHubNamespace(),
+                set(secretNames, IntegrationSecrets.STORAGE_KEY), set(secretNames, IntegrationSecrets.STORAGE_CONNECTION_STRING),
+                s == null ? null : s.eventHubNamespace(),
                 s == null ? null : s.eventHubName(), s == null ? null : s.eventHubConsumerGroup(),
                 set(secretNames, IntegrationSecrets.EVENT_HUB_CONNECTION_STRING));
         Certificate certificate = r.certificate() == null ? null

@@ -14,8 +14,8 @@ import java.util.Set;
 /**
  * The engine streams of an integration: the engine runs one source per stream name, so {@code hunting}
  * becomes one {@code hunting:<Table>} stream per standard table (as in a configuration file), and the
- * integration's Streaming API destination adds {@code streaming-storage} (storage account and queue set)
- * or {@code streaming-eventhubs} (Event Hub connection string stored).
+ * integration's Streaming API destination adds {@code streaming-storage} (a queue and a storage account
+ * name or connection string) or {@code streaming-eventhubs} (Event Hub connection string stored).
  */
 final class EngineStreams {
     private static final String HUNTING = "hunting";
@@ -33,7 +33,9 @@ final class EngineStreams {
             }
         }
         IntegrationRecord.StreamingSettings streaming = integration.record().streaming();
-        if (streaming != null && streaming.storageAccount() != null && streaming.storageQueue() != null) {
+        boolean storageNamed = streaming != null && (streaming.storageAccount() != null
+                || integration.secrets() != null && integration.secrets().storageConnectionString().isPresent());
+        if (storageNamed && streaming.storageQueue() != null) {
             streams.add(ConnectorConfig.STREAMING_STORAGE);
         }
         if (integration.secrets() != null && integration.secrets().eventHubConnectionString().isPresent()) {

@@ -2,45 +2,37 @@ package org.defenderconnector.app.server.runtime;
 
 import org.defenderconnector.api.Source;
 import org.defenderconnector.app.server.integrations.ResolvedIntegration;
-import org.defenderconnector.microsoft.auth.TokenSource;
-import org.defenderconnector.microsoft.cloud.Api;
-import org.defenderconnector.microsoft.cloud.Endpoints;
-import org.defenderconnector.microsoft.http.BudgetUsage;
-import org.defenderconnector.microsoft.http.RateBudget;
-import org.defenderconnector.microsoft.sources.ApiEndpoints;
-import org.defenderconnector.microsoft.sources.ApiTokens;
-import org.defenderconnector.microsoft.sources.RestSources;
-import org.defenderconnector.microsoft.sources.StreamOptions;
-import org.defenderconnector.microsoft.hunting.HuntingOptions;
-import org.defenderconnector.microsoft.hunting.HuntingSources;
-import org.defenderconnector.api.StreamId;
-import org.defenderconnector.engine.collection.StreamingSources;
+import org.defenderconnector.engine.collection.TenantSourceFactory;
 import org.defenderconnector.engine.config.ConnectorConfig;
 import org.defenderconnector.engine.config.Secret;
-import org.defenderconnector.ocsf.hunting.HuntingKeys;
-import org.defenderconnector.store.admin.IntegrationRecord;
+import org.defenderconnector.microsoft.http.BudgetUsage;
+import org.defenderconnector.microsoft.http.RateBudget;
+import org.defenderconnector.microsoft.hunting.HuntingSources;
+import org.defenderconnector.microsoft.sources.RestSources;
+import org.defenderconnector.microsoft.sources.StreamOptions;
 import org.defenderconnector.store.EventStore;
-import org.defenderconnector.store.SkippedWindow;
+import org.defenderconnector.store.admin.IntegrationRecord;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * The collection sources of activated integrations: the REST streams (alerts, machines, machine actions,
+ * The collection sources of activated integrations, built by the engine's {@link TenantSourceFactory} as
+ * {@code run} builds a configured tenant's: the REST streams (alerts, machines, machine actions,
  * vulnerabilities, software, incidents, Graph alerts, scores), advanced hunting tables
  * ({@code hunting:<Table>}) and the Streaming API ({@code streaming-storage}, {@code streaming-eventhubs},
  * from the integration's storage or Event Hub settings, dead letters kept in the store). The REST and
- * hunting sources share one token source and one HTTP client per
- * integration, and one rate budget per app registration and tenant, shared by every integration using
- * that pair, since Microsoft counts calls per app per tenant. one token source and one HTTP client per
- * integration, and one rate budget per app registration and tenant, shared by every integration using
- * that pair, since Microsoft counts calls per app per tenant. Windows that could not be read are
- * recorded in the store for replay, as with {@code run}.
+ * hunting sources share one token source and one HTTP client per integration, and one rate budget per
+ * app registration and tenant, shared by every integration using that pair, since Microsoft counts calls
+ * per app per tenant. Windows that could not be read are recorded in the store for replay, as with
+ * {@code run}.
  */
 public final class RestCollectionSources implements SourceProvider {
     private final EventStore store;
@@ -54,45 +46,32 @@ public final class RestCollectionSources implements SourceProvider {
 
     @Override
     public TenantSources open(ResolvedIntegration integration) {
-        Endpoints endpoints = integration.endpoints();
         String tenantId = integration.record().tenantId();
         String clientId = integration.record().clientId();
-        TokenSource tokens = TokenSource.create(endpoints, integration.tls(), clientId, integration.credential());
         RateBudget budget = budgets.computeIfAbsent(tenantId + "/" + clientId, key -> RateBudget.documented(tenantId));
-        RestSources sources = RestSources.builder(integration.name())
-                .endpoints(new ApiEndpoints(endpoints.baseUrl(Api.DEFENDER_ENDPOINT), endpoints.baseUrl(Api.DEFENDER_XDR),
-                        endpoints.baseUrl(Api.GRAPH)))
-                .tokens(ApiTokens.of(tokens, tenantId))
-                .budget(budget)
-                .sslContext(integration.tls().sslContext())
-                .skippedWindows((stream, start, end, error) ->
-                        store.recordSkippedWindow(new SkippedWindow(stream, start, end, error)))
-                .stateDirectory(stateDirectory.resolve(integration.name()))
-                .build();
-        ApiEndpoints apiEndpoints = new ApiEndpoints(endpoints.baseUrl(Api.DEFENDER_ENDPOINT),
-                endpoints.baseUrl(Api.DEFENDER_XDR), endpoints.baseUrl(Api.GRAPH));
-        // Hunting tables share the integration's client (its call budget) and one running-time budget.
-        HuntingSources hunting = HuntingSources.builder(integration.name()).client(sources.client())
-                .endpoints(apiEndpoints).tokens(ApiTokens.of(tokens, tenantId)).rowKey(HuntingKeys::of).build();
+        IntegrationRecord.StreamingSettings streaming = integration.record().streaming();
+        // Incomplete Streaming API settings fail that stream only (with the reason), not the integration.
+        Map<String, String> problems = new HashMap<>();
+        ConnectorConfig.StreamingStorageSettings storage = streaming == null || streaming.storageQueue() == null ? null
+                : settings(ConnectorConfig.STREAMING_STORAGE, () -> storageSettings(integration), problems);
+        ConnectorConfig.EventHubsSettings eventHubs = integration.secrets().eventHubConnectionString().isEmpty() ? null
+                : settings(ConnectorConfig.STREAMING_EVENT_HUBS, () -> eventHubsSettings(integration), problems);
+        TenantSourceFactory sources = TenantSourceFactory.open(new TenantSourceFactory.Settings(integration.name(),
+                tenantId, clientId, integration.credential(), integration.endpoints(), integration.tls(), budget,
+                stateDirectory.resolve(integration.name()), storage, eventHubs,
+                "check the integration's storage account, queue and key and that the account is reachable"), store);
         return new TenantSources() {
             @Override
             public Source create(String stream) {
-                if (HuntingSources.isHuntingStream(stream)) {
-                    return hunting.create(HuntingSources.tableOf(stream), HuntingOptions.fromMap(Map.of()));
-                }
-                if (ConnectorConfig.STREAMING_STORAGE.equals(stream)) {
-                    return StreamingSources.storageSource(new StreamId(integration.name(), stream),
-                            storageSettings(integration), tokens, tenantId, store);
-                }
-                if (ConnectorConfig.STREAMING_EVENT_HUBS.equals(stream)) {
-                    return StreamingSources.eventHubsSource(new StreamId(integration.name(), stream),
-                            eventHubsSettings(integration), store);
-                }
-                if (!RestSources.STREAMS.contains(stream) && !RestSources.XDR_INCIDENTS.equals(stream)) {
+                if (!HuntingSources.isHuntingStream(stream) && !TenantSourceFactory.isContinuous(stream)
+                        && !RestSources.STREAMS.contains(stream) && !RestSources.XDR_INCIDENTS.equals(stream)) {
                     throw new IllegalArgumentException("the REST sources do not collect '" + stream + "' yet (they collect "
                             + String.join(", ", RestSources.STREAMS) + ")");
                 }
-                return sources.create(stream, StreamOptions.defaults());
+                if (problems.containsKey(stream)) {
+                    throw new IllegalArgumentException(problems.get(stream));
+                }
+                return sources.create(stream, StreamOptions.defaults(), Map.of());
             }
 
             @Override
@@ -100,7 +79,7 @@ public final class RestCollectionSources implements SourceProvider {
                 if (HuntingSources.isHuntingStream(stream)) {
                     return HuntingSources.DEFAULT_INTERVAL;
                 }
-                if (EngineStreams.isContinuous(stream)) {
+                if (TenantSourceFactory.isContinuous(stream)) {
                     // Never caught up: the source paces itself inside its poll.
                     return Duration.ofSeconds(1);
                 }
@@ -110,7 +89,7 @@ public final class RestCollectionSources implements SourceProvider {
             @Override
             public List<IntegrationRuntime.BudgetUse> budget() {
                 List<IntegrationRuntime.BudgetUse> uses = new ArrayList<>();
-                for (BudgetUsage usage : sources.client().budget().usage().values()) {
+                for (BudgetUsage usage : sources.budgetUsage().values()) {
                     uses.add(new IntegrationRuntime.BudgetUse(usage.family().displayName(), usage.callsLastMinute(),
                             usage.limit() == null ? null : usage.limit().perMinute(), usage.callsLastHour(),
                             usage.limit() == null ? null : usage.limit().perHour()));
@@ -125,11 +104,29 @@ public final class RestCollectionSources implements SourceProvider {
         };
     }
 
-    /** Storage with the integration's account key, or signed in with Entra (the app's token) when none is stored. */
+    private static <T> T settings(String stream, Supplier<T> build, Map<String, String> problems) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            problems.put(stream, e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Storage through the integration's connection string (which names the account or its endpoints), else
+     * by account name with its key, or signed in with Entra (the app's token) when no key is stored.
+     */
     private static ConnectorConfig.StreamingStorageSettings storageSettings(ResolvedIntegration integration) {
         IntegrationRecord.StreamingSettings streaming = integration.record().streaming();
-        if (streaming == null || streaming.storageAccount() == null || streaming.storageQueue() == null) {
-            throw new IllegalArgumentException("the integration has no storage account and queue");
+        String connection = integration.secrets().storageConnectionString().orElse(null);
+        if (connection != null) {
+            return new ConnectorConfig.StreamingStorageSettings(ConnectorConfig.StorageAuthKind.CONNECTION_STRING, null,
+                    null, new Secret(connection, "integration"), null, null, streaming.storageQueue(), false,
+                    Duration.ofMinutes(10), Duration.ofMinutes(5));
+        }
+        if (streaming.storageAccount() == null) {
+            throw new IllegalArgumentException("the integration has no storage account or storage connection string");
         }
         String suffix = switch (integration.record().cloud() == null ? "" : integration.record().cloud().toLowerCase(Locale.ROOT)) {
             case "gcc-high", "dod" -> "core.usgovcloudapi.net";
@@ -144,16 +141,11 @@ public final class RestCollectionSources implements SourceProvider {
 
     private static ConnectorConfig.EventHubsSettings eventHubsSettings(ResolvedIntegration integration) {
         IntegrationRecord.StreamingSettings streaming = integration.record().streaming();
-        String connection = integration.secrets().eventHubConnectionString().orElseThrow(
-                () -> new IllegalArgumentException("the integration has no Event Hub connection string"));
+        String connection = integration.secrets().eventHubConnectionString().orElseThrow();
         if (streaming == null || streaming.eventHubName() == null) {
             throw new IllegalArgumentException("the integration has no Event Hub name");
         }
-        if (streaming.eventHubConsumerGroup() == null) {
-            throw new IllegalArgumentException("the integration has no Event Hub consumer group; create one for the"
-                    + " connector on the hub (not $Default) and enter it");
-        }
         return new ConnectorConfig.EventHubsSettings(new Secret(connection, "integration"),
-                List.of(streaming.eventHubName()), streaming.eventHubConsumerGroup());
+                List.of(streaming.eventHubName()), integration.eventHubConsumerGroup());
     }
 }

@@ -19,7 +19,7 @@ class IntegrationFormTest {
 
     private static IntegrationInput input(String name, String secret, List<String> streams) {
         return new IntegrationInput(name, TENANT, CLIENT, null, secret, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, streams, null, null);
+                null, null, null, null, null, null, streams, null, null);
     }
 
     private static IntegrationInput edit(String authMethod, String secret, String certificate, String password, String cloud,
@@ -27,7 +27,13 @@ class IntegrationFormTest {
                                          String storageKey, String hubNamespace, List<String> streams, Integer interval,
                                          String expires) {
         return new IntegrationInput(null, null, null, authMethod, secret, certificate, password, cloud, region, apiBaseUrl,
-                null, storageAccount, storageQueue, storageKey, hubNamespace, null, null, null, streams, interval, expires);
+                null, storageAccount, storageQueue, storageKey, null, hubNamespace, null, null, null, streams, interval,
+                expires);
+    }
+
+    private static IntegrationInput storage(String account, String queue, String key, String connectionString) {
+        return new IntegrationInput(null, null, null, null, null, null, null, null, null, null, null, account, queue, key,
+                connectionString, null, null, null, null, null, null, null);
     }
 
     private static List<String> fields(Runnable action) {
@@ -77,7 +83,7 @@ class IntegrationFormTest {
     @Test
     void everyProblemIsReportedAtOnceWithItsField() {
         IntegrationInput bad = new IntegrationInput("-x", "tenant", "client", "password", "", null, null, "moon", "mars",
-                "ftp://host", "not pem", "acct", null, null, "ns", null, null, null, List.of("alerts", "alerts", "nope"), 1,
+                "ftp://host", "not pem", "acct", null, null, null, "ns", null, null, null, List.of("alerts", "alerts", "nope"), 1,
                 "31/12/2026");
         assertThat(fields(() -> IntegrationForm.validate(bad, null, NOW))).contains("name", "tenantId", "clientId",
                 "authMethod", "cloud", "region", "apiBaseUrl", "extraCaPem", "storageAccount", "storageQueue", "eventHubName",
@@ -116,12 +122,55 @@ class IntegrationFormTest {
     }
 
     @Test
+    void aStorageConnectionStringReplacesAccountAndKeyAndIsCheckedWithoutBeingEchoed() {
+        IntegrationForm.Draft created = IntegrationForm.validate(input("c", "Abc~secret.value_1", List.of("alerts")), null, NOW);
+        IntegrationForm.Existing existing = new IntegrationForm.Existing(created.record(), created.secrets());
+        String azurite = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5LWZvci10ZXN0cw==;"
+                + "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;";
+
+        IntegrationForm.Draft connected = IntegrationForm.validate(storage(null, "defender-streaming", null, azurite),
+                existing, NOW);
+        assertThat(connected.record().streaming().storageAccount()).isNull();
+        assertThat(connected.record().streaming().storageQueue()).isEqualTo("defender-streaming");
+        assertThat(connected.secrets().storageConnectionString()).contains(azurite);
+        assertThat(connected.changed()).containsExactly("streaming", "storageConnectionString");
+
+        // An edit that does not send it keeps it; an empty string removes it.
+        IntegrationForm.Existing stored = new IntegrationForm.Existing(connected.record(), connected.secrets());
+        assertThat(IntegrationForm.validate(storage(null, null, null, null), stored, NOW).secrets().storageConnectionString())
+                .contains(azurite);
+        IntegrationForm.Draft cleared = IntegrationForm.validate(storage(null, "", null, ""), stored, NOW);
+        assertThat(cleared.record().streaming()).isNull();
+        assertThat(cleared.secrets().storageConnectionString()).isEmpty();
+
+        // The connection string names the account and carries its key: neither may be set beside it.
+        InvalidInputException both = catchThrowableOfType(InvalidInputException.class, () ->
+                IntegrationForm.validate(storage("acct", "queue", "key-1", azurite), existing, NOW));
+        assertThat(both.errors()).extracting(FieldError::field).containsExactly("storageAccount", "storageKey");
+        assertThat(both.errors()).allSatisfy(e -> assertThat(e.fix()).contains("clear"));
+        assertThat(fields(() -> IntegrationForm.validate(storage(null, null, null, azurite), existing, NOW)))
+                .containsExactly("storageQueue");
+        assertThat(fields(() -> IntegrationForm.validate(storage(null, "queue", null, null), existing, NOW)))
+                .containsExactly("storageAccount");
+
+        InvalidInputException notOne = catchThrowableOfType(InvalidInputException.class, () ->
+                IntegrationForm.validate(storage(null, "queue", null, "AccountKey=c2VjcmV0LXZhbHVl"), existing, NOW));
+        assertThat(notOne.errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("storageConnectionString");
+            assertThat(e.problem()).contains("AccountName=").doesNotContain("c2VjcmV0LXZhbHVl");
+            assertThat(e.fix()).contains("Access keys");
+        });
+        assertThat(IntegrationForm.validate(storage(null, "queue", null, "UseDevelopmentStorage=true"), existing, NOW)
+                .secrets().storageConnectionString()).isPresent();
+    }
+
+    @Test
     void certificatesAreParsedAndTheirFactsKept() {
         DemoCredentials demo = DemoCredentials.get();
         String pem = demo.certificatePem() + demo.privateKeyPem();
         IntegrationForm.Draft draft = IntegrationForm.validate(new IntegrationInput("cert", TENANT, CLIENT, "certificate",
-                null, pem, null, null, null, null, null, null, null, null, null, null, null, null, List.of("alerts"), null,
-                null), null, NOW);
+                null, pem, null, null, null, null, null, null, null, null, null, null, null, null, null, List.of("alerts"),
+                null, null), null, NOW);
         assertThat(draft.record().authMethod()).isEqualTo(IntegrationRecord.AuthMethod.CERTIFICATE);
         assertThat(draft.record().certificate().subject()).contains("defender-connector demo");
         assertThat(draft.record().certificate().notAfter()).isAfter(NOW);
@@ -133,7 +182,7 @@ class IntegrationFormTest {
                 null, null, null, null, "2027-01-01"), new IntegrationForm.Existing(secret.record(), secret.secrets()), NOW)))
                 .containsExactly("certificate", "secretExpires");
         assertThatThrownBy(() -> IntegrationForm.validate(new IntegrationInput("cert", TENANT, CLIENT, "certificate", null,
-                demo.certificatePem(), null, null, null, null, null, null, null, null, null, null, null, null,
+                demo.certificatePem(), null, null, null, null, null, null, null, null, null, null, null, null, null,
                 List.of("alerts"), null, null), null, NOW)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("no private key");
     }
