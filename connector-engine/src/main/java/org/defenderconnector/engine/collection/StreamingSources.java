@@ -41,7 +41,7 @@ public final class StreamingSources {
                         "check the tenant's storage: section (docs/configuration.md) and that the account is reachable");
             }
             case ConnectorConfig.STREAMING_EVENT_HUBS -> {
-                EventHubsConfig config = eventHubs(id, tenant.eventHubs());
+                EventHubsConfig config = eventHubs(id, tenant.eventHubs(), tokens, tenant.tenantId());
                 yield new OpenOnFirstPoll(id, () -> EventHubsSource.open(config, deadLetters),
                         "check that " + config.bootstrapServers() + " resolves and is reachable (outbound TCP 9093)");
             }
@@ -65,9 +65,20 @@ public final class StreamingSources {
                 "check the integration's storage account, queue and key and that the account is reachable");
     }
 
-    /** An Event Hubs Streaming API source, as {@link #storageSource} for storage accounts. */
+    /** An Event Hubs Streaming API source read with a connection string, as {@link #storageSource} for storage accounts. */
     public static Source eventHubsSource(StreamId id, ConnectorConfig.EventHubsSettings settings, EventStore store) {
-        EventHubsConfig config = eventHubs(id, settings);
+        return eventHubsSource(id, settings, null, null, store);
+    }
+
+    /**
+     * An Event Hubs Streaming API source, as {@link #storageSource} for storage accounts.
+     *
+     * @param tokens   signs in to the namespace when {@code settings} use Entra; may be null otherwise
+     * @param tenantId the Entra tenant of {@code tokens}
+     */
+    public static Source eventHubsSource(StreamId id, ConnectorConfig.EventHubsSettings settings, TokenSource tokens,
+                                         String tenantId, EventStore store) {
+        EventHubsConfig config = eventHubs(id, settings, tokens, tenantId);
         StoreDeadLetters deadLetters = new StoreDeadLetters(store, id);
         return new OpenOnFirstPoll(id, () -> EventHubsSource.open(config, deadLetters),
                 "check that " + config.bootstrapServers() + " resolves and is reachable (outbound TCP 9093)");
@@ -94,7 +105,17 @@ public final class StreamingSources {
                 settings.listAtStart(), defaults.listLookback(), closedRetention);
     }
 
-    static EventHubsConfig eventHubs(StreamId id, ConnectorConfig.EventHubsSettings settings) {
+    static EventHubsConfig eventHubs(StreamId id, ConnectorConfig.EventHubsSettings settings, TokenSource tokens,
+                                     String tenantId) {
+        if (settings.auth() == ConnectorConfig.EventHubsAuthKind.ENTRA) {
+            if (tokens == null) {
+                throw new IllegalArgumentException(id + ": Event Hubs with Entra sign-in needs the tenant's app registration");
+            }
+            // The adapter asks the TokenSource for whatever scope its caller names: here the namespace's
+            // https://<namespace>/.default, cached and renewed like every other token of the tenant.
+            return EventHubsConfig.eventHubsEntra(id, settings.namespace(), new EntraStorageCredential(tokens, tenantId),
+                    settings.hubs(), settings.consumerGroup());
+        }
         return EventHubsConfig.eventHubs(id, EventHubsConnectionString.parse(settings.connectionString().reveal()),
                 settings.hubs(), settings.consumerGroup());
     }
