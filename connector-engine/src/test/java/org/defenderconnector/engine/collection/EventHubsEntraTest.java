@@ -36,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,8 @@ import static org.assertj.core.api.Assertions.fail;
  * ({@code eventHubs: {auth: entra, namespace: ...}}), its app registration's TokenSource (msal4j) getting a
  * client-credentials token for {@code https://<namespace>/.default} from the emulator's Entra, the Kafka
  * OAUTHBEARER login, and a real broker that validates every token's signature (the emulator's published JWKS),
- * issuer and audience — the way an Event Hubs namespace does — before the records are delivered exactly once.
+ * issuer and audience — and then its role assignment, the way an Event Hubs namespace does, before the records
+ * are delivered exactly once.
  */
 class EventHubsEntraTest {
     @RegisterExtension
@@ -151,6 +153,13 @@ class EventHubsEntraTest {
                 TenantCollection.credential(tenant));
     }
 
+    /** Assigns the app's service principal (the tokens' {@code sub}) the Data Receiver role on this test's hub. */
+    private void grantDataReceiver(TokenSource tokens) throws Exception {
+        String token = tokens.accessToken(DemoCredentials.TENANT_ID, "https://" + NAMESPACE).value();
+        String sub = JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).get("sub").asText();
+        namespace.grantDataReceiver(sub, hub, group);
+    }
+
     /**
      * The source the collection would build for the tenant, reaching the test broker's OAUTHBEARER listener
      * instead of {@code <namespace>:9093} and over SASL_PLAINTEXT instead of SASL_SSL (the one TLS difference).
@@ -173,6 +182,7 @@ class EventHubsEntraTest {
         ConnectorConfig.TenantSettings tenant = tenant("secret".equals(credential) ? secret() : certificate(), NAMESPACE);
         assertThat(tenant.eventHubs().auth()).isEqualTo(ConnectorConfig.EventHubsAuthKind.ENTRA);
         List<String> published = new ArrayList<>(defender.publish(hub, DPE, 300));
+        grantDataReceiver(tokens(tenant));
         entra.admin().resetCounters();
 
         try (Pipeline pipeline = new Pipeline(dir.resolve("store.db"))) {
@@ -208,6 +218,18 @@ class EventHubsEntraTest {
         assertThat(refused.fix()).contains("eventHubs.namespace");
         assertThat(refused.retryable()).isFalse();
         assertNoSecretIn(refused);
+    }
+
+    @Test
+    void withoutTheDataReceiverRoleTheFixNamesTheRole() throws Exception {
+        ConnectorConfig.TenantSettings tenant = tenant(secret(), NAMESPACE);
+        defender.publish(hub, DPE, 10);
+
+        SourceException denied = pollUntilFailure(source(tenant, tokens(tenant)));
+
+        assertThat(denied.getMessage()).contains("Event Hubs denied the app registration access");
+        assertThat(denied.fix()).contains("Azure Event Hubs Data Receiver").contains(group);
+        assertNoSecretIn(denied);
     }
 
     @Test

@@ -1,7 +1,18 @@
 package org.defenderconnector.streaming.testing;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -9,7 +20,10 @@ import java.util.Map;
  * listener {@value #OAUTH_LISTENER} (SASL_PLAINTEXT, OAUTHBEARER) validates each token with Kafka's own
  * {@code OAuthBearerValidatorCallbackHandler} — signature against the identity provider's published JWKS
  * (fetched over HTTPS, trusting the given CA), issuer and audience — the checks Event Hubs makes before its
- * role check. The plaintext listener is for the tests' own topic creation and publishing.
+ * role check. The role check is Kafka's authorizer: a token's principal ({@code sub}, the app's service
+ * principal) reads a hub only after {@link #grantDataReceiver}, as after an <em>Azure Event Hubs Data
+ * Receiver</em> role assignment. The plaintext listener, whose anonymous clients are super users, is for the
+ * tests' own topic creation and publishing.
  *
  * <p>Kafka 4 only fetches JWKS from URLs listed in the system property {@value #ALLOWED_URLS}; the URL is added
  * while the broker runs and the property restored on close.
@@ -35,7 +49,7 @@ public final class EntraKafkaBroker implements AutoCloseable {
     public static synchronized EntraKafkaBroker start(String jwksUrl, Path jwksCaPem, String issuer, String audience) {
         String previous = System.getProperty(ALLOWED_URLS);
         System.setProperty(ALLOWED_URLS, previous == null || previous.isBlank() ? jwksUrl : previous + "," + jwksUrl);
-        String prefix = "listener.name." + OAUTH_LISTENER.toLowerCase(java.util.Locale.ROOT) + ".";
+        String prefix = "listener.name." + OAUTH_LISTENER.toLowerCase(Locale.ROOT) + ".";
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("listeners", InProcessKafka.PLAINTEXT_LISTENER + "://localhost:0," + OAUTH_LISTENER
                 + "://localhost:0,CONTROLLER://localhost:0");
@@ -55,6 +69,8 @@ public final class EntraKafkaBroker implements AutoCloseable {
         settings.put("sasl.oauthbearer.jwks.endpoint.url", jwksUrl);
         settings.put("sasl.oauthbearer.expected.issuer", issuer);
         settings.put("sasl.oauthbearer.expected.audience", audience);
+        settings.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        settings.put("super.users", "User:ANONYMOUS");
         try {
             return new EntraKafkaBroker(InProcessKafka.start(settings), previous);
         } catch (RuntimeException e) {
@@ -75,6 +91,25 @@ public final class EntraKafkaBroker implements AutoCloseable {
 
     public void createTopic(String name, int partitions) {
         kafka.createTopic(name, partitions);
+    }
+
+    /**
+     * What an <em>Azure Event Hubs Data Receiver</em> role assignment on a hub allows: reading it with a consumer
+     * group.
+     *
+     * @param principal the token's {@code sub}
+     */
+    public void grantDataReceiver(String principal, String hub, String consumerGroup) {
+        AccessControlEntry read = new AccessControlEntry("User:" + principal, "*", AclOperation.READ,
+                AclPermissionType.ALLOW);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", plaintextBootstrapServers()))) {
+            admin.createAcls(List.of(
+                    new AclBinding(new ResourcePattern(ResourceType.TOPIC, hub, PatternType.LITERAL), read),
+                    new AclBinding(new ResourcePattern(ResourceType.GROUP, consumerGroup, PatternType.LITERAL), read)))
+                    .all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not grant " + principal + " read access to " + hub + ": " + e, e);
+        }
     }
 
     @Override
