@@ -158,7 +158,13 @@ public final class EventHubsSource implements Source, PositionCommitHook {
                         + " eventHubs.namespace is the namespace's host name, e.g. contoso.servicebus.windows.net", e);
             }
         }
-        consumer = consumers.get();
+        try {
+            consumer = consumers.get();
+        } catch (KafkaException e) {
+            // The Kafka client refuses to start when the namespace's name does not resolve.
+            throw new SourceException(config.streamId() + ": could not open the source: " + describe(e), true,
+                    "check that " + config.bootstrapServers() + " resolves and is reachable (outbound TCP 9093)", e);
+        }
     }
 
     /** Event Hubs turned the consumer away: the fix depends on how it signs in. No secret or token is quoted. */
@@ -184,7 +190,8 @@ public final class EventHubsSource implements Source, PositionCommitHook {
 
     /**
      * The exception and its causes' messages, first lines only: the Kafka client's top message alone says little
-     * ("Failed to construct kafka consumer"). Kafka messages never carry SASL passwords or tokens.
+     * ("Failed to construct kafka consumer"). Kafka shows password settings such as sasl.jaas.config as
+     * "[hidden]", and the Entra token is never part of an exception.
      */
     private static String describe(Throwable e) {
         StringBuilder text = new StringBuilder(e.getClass().getSimpleName());
