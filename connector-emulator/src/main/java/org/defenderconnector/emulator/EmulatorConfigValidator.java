@@ -1,6 +1,7 @@
 package org.defenderconnector.emulator;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -133,8 +134,8 @@ final class EmulatorConfigValidator {
         permissions.forEach((apiName, roles) -> {
             var api = ResourceApi.byNameOrIdentifier(apiName);
             if (api.isEmpty()) {
-                problems.add(where + ": unknown API '" + apiName + "' (known: WindowsDefenderATP, "
-                        + "Microsoft Threat Protection, Microsoft Graph)");
+                problems.add(where + ": unknown API '" + apiName + "' (known: " + String.join(", ",
+                        Arrays.stream(ResourceApi.values()).map(ResourceApi::displayName).toList()) + ")");
                 return;
             }
             for (String role : roles) {

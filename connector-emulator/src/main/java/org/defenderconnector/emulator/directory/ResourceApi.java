@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The Microsoft resource APIs ("APIs my organization uses" in the portal) the emulator can issue tokens for.
@@ -25,6 +26,20 @@ public enum ResourceApi {
             List.of("https://api.security.microsoft.com"),
             Set.of("Incident.Read.All", "Incident.ReadWrite.All", "AdvancedHunting.Read.All")),
 
+    /**
+     * Azure Event Hubs (service principal Microsoft.EventHubs). Microsoft's "Authenticate an application with
+     * Microsoft Entra ID to access Event Hubs resources": the resource is https://eventhubs.azure.net/ "and it's the
+     * same for all clouds/tenants (For Kafka clients, the resource to request a token is
+     * https://&lt;namespace&gt;.servicebus.windows.net)" — servicebus.usgovcloudapi.net and servicebus.chinacloudapi.cn
+     * in the national clouds. Data access is granted by Azure role assignments (Azure Event Hubs Data Receiver),
+     * not app roles, so its tokens carry no {@code roles}.
+     */
+    AZURE_EVENT_HUBS("Azure Event Hubs", "80369ed6-5f11-4dd9-bef3-692475845e77",
+            List.of("https://eventhubs.azure.net"), Set.of(),
+            // Namespace names: 6 to 50 letters, digits and hyphens, starting with a letter, ending with a letter or digit.
+            Pattern.compile("https://[a-z][a-z0-9-]{4,48}[a-z0-9]"
+                    + "\\.servicebus\\.(windows\\.net|usgovcloudapi\\.net|chinacloudapi\\.cn)")),
+
     /** Microsoft Graph (security incidents, alerts_v2, runHuntingQuery). */
     MICROSOFT_GRAPH("Microsoft Graph", "00000003-0000-0000-c000-000000000000",
             List.of("https://graph.microsoft.com"),
@@ -35,12 +50,20 @@ public enum ResourceApi {
     private final String appId;
     private final List<String> identifierUris;
     private final Set<String> knownRoles;
+    /** Audiences named after one resource's own host (an Event Hubs namespace), matched after {@link #normalize}; or null. */
+    private final Pattern perResourceAudience;
 
     ResourceApi(String displayName, String appId, List<String> identifierUris, Set<String> knownRoles) {
+        this(displayName, appId, identifierUris, knownRoles, null);
+    }
+
+    ResourceApi(String displayName, String appId, List<String> identifierUris, Set<String> knownRoles,
+                Pattern perResourceAudience) {
         this.displayName = displayName;
         this.appId = appId;
         this.identifierUris = identifierUris;
         this.knownRoles = knownRoles;
+        this.perResourceAudience = perResourceAudience;
     }
 
     /** The name shown in the portal and used in the config's {@code grants} maps. */
@@ -62,10 +85,14 @@ public enum ResourceApi {
         return knownRoles;
     }
 
-    /** True when {@code resourceOrAudience} names this API (App ID URI, with or without a trailing slash, or app id). */
+    /**
+     * True when {@code resourceOrAudience} names this API (App ID URI, with or without a trailing slash, or app id),
+     * or one resource of it by its host (an Event Hubs namespace's {@code https://<namespace>.servicebus.windows.net}).
+     */
     public boolean isIdentifiedBy(String resourceOrAudience) {
         String wanted = normalize(resourceOrAudience);
-        return wanted.equals(appId) || identifierUris.stream().anyMatch(uri -> normalize(uri).equals(wanted));
+        return wanted.equals(appId) || identifierUris.stream().anyMatch(uri -> normalize(uri).equals(wanted))
+                || perResourceAudience != null && perResourceAudience.matcher(wanted).matches();
     }
 
     /** Finds the API a {@code resource} (v1) or scope prefix (v2) names. */

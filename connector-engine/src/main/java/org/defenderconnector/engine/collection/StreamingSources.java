@@ -46,9 +46,15 @@ final class StreamingSources {
         return new OpenOnFirstPoll(id, () -> StorageStreamingSource.open(config, deadLetters), fix);
     }
 
-    /** An Event Hubs Streaming API source, as {@link #storageSource} for storage accounts. */
-    static Source eventHubsSource(StreamId id, ConnectorConfig.EventHubsSettings settings, EventStore store) {
-        EventHubsConfig config = eventHubs(id, settings);
+    /**
+     * An Event Hubs Streaming API source, as {@link #storageSource} for storage accounts.
+     *
+     * @param tokens   signs in to the namespace when {@code settings} use Entra; may be null otherwise
+     * @param tenantId the Entra tenant of {@code tokens}
+     */
+    static Source eventHubsSource(StreamId id, ConnectorConfig.EventHubsSettings settings, TokenSource tokens,
+                                  String tenantId, EventStore store) {
+        EventHubsConfig config = eventHubs(id, settings, tokens, tenantId);
         StoreDeadLetters deadLetters = new StoreDeadLetters(store, id);
         return new OpenOnFirstPoll(id, () -> EventHubsSource.open(config, deadLetters),
                 "check that " + config.bootstrapServers() + " resolves and is reachable (outbound TCP 9093)");
@@ -75,7 +81,17 @@ final class StreamingSources {
                 settings.listAtStart(), defaults.listLookback(), closedRetention);
     }
 
-    static EventHubsConfig eventHubs(StreamId id, ConnectorConfig.EventHubsSettings settings) {
+    static EventHubsConfig eventHubs(StreamId id, ConnectorConfig.EventHubsSettings settings, TokenSource tokens,
+                                     String tenantId) {
+        if (settings.auth() == ConnectorConfig.EventHubsAuthKind.ENTRA) {
+            if (tokens == null) {
+                throw new IllegalArgumentException(id + ": Event Hubs with Entra sign-in needs the tenant's app registration");
+            }
+            // The adapter asks the TokenSource for whatever scope its caller names: here the namespace's
+            // https://<namespace>/.default, cached and renewed like every other token of the tenant.
+            return EventHubsConfig.eventHubsEntra(id, settings.namespace(), new EntraStorageCredential(tokens, tenantId),
+                    settings.hubs(), settings.consumerGroup());
+        }
         return EventHubsConfig.eventHubs(id, EventHubsConnectionString.parse(settings.connectionString().reveal()),
                 settings.hubs(), settings.consumerGroup());
     }

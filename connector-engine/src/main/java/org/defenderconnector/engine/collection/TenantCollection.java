@@ -104,7 +104,7 @@ public final class TenantCollection implements AutoCloseable {
         return tenant.region() == null ? Endpoints.of(cloud) : Endpoints.of(cloud, Region.fromId(tenant.region()));
     }
 
-    private static ClientCredential credential(ConnectorConfig.TenantSettings tenant) {
+    static ClientCredential credential(ConnectorConfig.TenantSettings tenant) {
         if (tenant.clientSecret() != null) {
             return ClientSecret.of(tenant.clientSecret().reveal());
         }

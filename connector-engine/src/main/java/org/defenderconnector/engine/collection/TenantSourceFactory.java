@@ -124,7 +124,7 @@ public final class TenantSourceFactory implements AutoCloseable {
             if (settings.eventHubs() == null) {
                 throw new IllegalArgumentException(id + " has no Event Hubs settings");
             }
-            return StreamingSources.eventHubsSource(id, settings.eventHubs(), store);
+            return StreamingSources.eventHubsSource(id, settings.eventHubs(), tokens, settings.tenantId(), store);
         }
         if (HuntingSources.isHuntingStream(stream)) {
             return hunting.create(HuntingSources.tableOf(stream), HuntingOptions.fromMap(huntingOptions));

@@ -96,15 +96,41 @@ public record ConnectorConfig(StoreSettings store, List<SinkSettings> sinks, Lis
     }
 
     /**
-     * The Streaming API's Event Hubs namespace, read through its Kafka endpoint.
+     * The Streaming API's Event Hubs namespace, read through its Kafka endpoint, and how the connector signs in:
+     * with a connection string, or ({@code entra}) with the tenant's app registration.
      *
-     * @param hubs          the hub names; empty: the connection string's EntityPath, else every
-     *                      {@code insights-logs-advancedhunting-*} hub of the namespace
-     * @param consumerGroup the consumer group the connector owns on those hubs
+     * @param connectionString set for {@link EventHubsAuthKind#CONNECTION_STRING}, else null
+     * @param namespace        the namespace's fully qualified host (e.g. contoso.servicebus.windows.net), set for
+     *                         {@link EventHubsAuthKind#ENTRA}, else null (the connection string names it)
+     * @param hubs             the hub names; empty: the connection string's EntityPath, else every
+     *                         {@code insights-logs-advancedhunting-*} hub of the namespace
+     * @param consumerGroup    the consumer group the connector owns on those hubs
      */
-    public record EventHubsSettings(Secret connectionString, List<String> hubs, String consumerGroup) {
+    public record EventHubsSettings(EventHubsAuthKind auth, Secret connectionString, String namespace,
+                                    List<String> hubs, String consumerGroup) {
         public EventHubsSettings {
             hubs = List.copyOf(hubs);
+        }
+
+        /** A namespace read with a connection string. */
+        public EventHubsSettings(Secret connectionString, List<String> hubs, String consumerGroup) {
+            this(EventHubsAuthKind.CONNECTION_STRING, connectionString, null, hubs, consumerGroup);
+        }
+    }
+
+    /** How the connector signs in to the Streaming API's Event Hubs namespace. */
+    public enum EventHubsAuthKind {
+        CONNECTION_STRING("connectionString"), ENTRA("entra");
+
+        private final String configName;
+
+        EventHubsAuthKind(String configName) {
+            this.configName = configName;
+        }
+
+        /** The word used in the configuration file. */
+        public String configName() {
+            return configName;
         }
     }
 

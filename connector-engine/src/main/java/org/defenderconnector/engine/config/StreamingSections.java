@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -22,13 +23,20 @@ final class StreamingSections {
 
     private static final Set<String> STORAGE_KEYS = Set.of("account", "connectionString", "auth", "accountKey", "sas",
             "queue", "listAtStart", "grace", "visibility");
-    private static final Set<String> EVENT_HUBS_KEYS = Set.of("connectionString", "hubs", "hub", "consumerGroup");
+    private static final Set<String> EVENT_HUBS_KEYS = Set.of("auth", "connectionString", "namespace", "hubs", "hub",
+            "consumerGroup");
     /** Azure: 3 to 24 lower-case letters and digits. */
     private static final Pattern ACCOUNT = Pattern.compile("[a-z0-9]{3,24}");
     /** Azure: 3 to 63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit. */
     private static final Pattern QUEUE = Pattern.compile("[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}");
     /** Event Hubs: letters, digits, '.', '-', '_', starting and ending with a letter or digit, at most 256. */
     private static final Pattern HUB = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]{0,254}[A-Za-z0-9])?");
+    /**
+     * An Event Hubs namespace's host: its name (6 to 50 letters, digits and hyphens, starting with a letter and
+     * ending with a letter or digit), then {@code .servicebus.} and the cloud's suffix.
+     */
+    private static final Pattern NAMESPACE_HOST =
+            Pattern.compile("[a-z][a-z0-9-]{4,48}[a-z0-9]\\.servicebus(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+");
     private static final Duration MAX_GRACE = Duration.ofHours(24);
     private static final Duration MAX_VISIBILITY = Duration.ofDays(7);
     private static final Duration DEFAULT_GRACE = Duration.ofMinutes(10);
@@ -159,18 +167,22 @@ final class StreamingSections {
 
     static ConnectorConfig.EventHubsSettings eventHubs(JsonNode node, String key, SecretResolver secrets) {
         ConfigLoader.allowOnly(node, key, EVENT_HUBS_KEYS);
-        if (!node.hasNonNull("connectionString")) {
-            throw new ConfigException(key + ".connectionString", "is missing",
-                    "put the connection string of a shared access policy with Listen rights (namespace or hub) in a"
-                            + " file or environment variable and write ${file:PATH} or ${env:NAME}");
-        }
-        Secret connectionString = secrets.resolve(key + ".connectionString", node.get("connectionString").asText());
-        try {
-            EventHubsConnectionString.parse(connectionString.reveal());
-        } catch (IllegalArgumentException e) {
-            // The parser's message names what is missing and never echoes the string.
-            throw new ConfigException(key + ".connectionString", e.getMessage(),
-                    "fix the value behind " + connectionString.reference());
+        ConnectorConfig.EventHubsAuthKind auth = eventHubsAuth(node, key);
+        Secret connectionString = null;
+        String namespace = null;
+        if (auth == ConnectorConfig.EventHubsAuthKind.ENTRA) {
+            if (node.has("connectionString")) {
+                throw new ConfigException(key + ".connectionString", "is set but auth is entra",
+                        "remove it to sign in with the tenant's app registration, or set auth: connectionString");
+            }
+            namespace = namespaceHost(node, key);
+        } else {
+            if (node.has("namespace")) {
+                throw new ConfigException(key + ".namespace", "is set but auth is connectionString",
+                        "remove it (the connection string names the namespace), or set auth: entra to sign in with"
+                                + " the tenant's app registration instead");
+            }
+            connectionString = connectionString(node, key, secrets);
         }
         if (node.has("hub") && node.has("hubs")) {
             throw new ConfigException(key + ".hub", "is set together with hubs", "use hub: NAME for one hub or hubs: [..] for several");
@@ -195,7 +207,90 @@ final class StreamingSections {
                     "create a consumer group for the connector on each hub (not $Default, which other readers share)"
                             + " and name it here, e.g. consumerGroup: defender-connector");
         }
-        return new ConnectorConfig.EventHubsSettings(connectionString, hubs, consumerGroup);
+        return new ConnectorConfig.EventHubsSettings(auth, connectionString, namespace, hubs, consumerGroup);
+    }
+
+    /** The auth named, else the connection string's (the only sign-in before Entra, and still the default). */
+    private static ConnectorConfig.EventHubsAuthKind eventHubsAuth(JsonNode node, String key) {
+        if (node.hasNonNull("auth")) {
+            String text = node.get("auth").asText().trim();
+            for (ConnectorConfig.EventHubsAuthKind kind : ConnectorConfig.EventHubsAuthKind.values()) {
+                if (kind.configName().equalsIgnoreCase(text)) {
+                    return kind;
+                }
+            }
+            throw new ConfigException(key + ".auth", "'" + text + "' is not an Event Hubs sign-in",
+                    "use one of: " + String.join(", ", Arrays.stream(ConnectorConfig.EventHubsAuthKind.values())
+                            .map(ConnectorConfig.EventHubsAuthKind::configName).toList()));
+        }
+        if (node.has("namespace") && !node.has("connectionString")) {
+            throw new ConfigException(key + ".auth", "is missing: namespace is set but no connectionString",
+                    "set auth: entra to sign in to the namespace with the tenant's app registration (Azure role"
+                            + " 'Azure Event Hubs Data Receiver' on the namespace or hubs)");
+        }
+        return ConnectorConfig.EventHubsAuthKind.CONNECTION_STRING;
+    }
+
+    private static Secret connectionString(JsonNode node, String key, SecretResolver secrets) {
+        if (!node.hasNonNull("connectionString")) {
+            throw new ConfigException(key + ".connectionString", "is missing",
+                    "put the connection string of a shared access policy with Listen rights (namespace or hub) in a"
+                            + " file or environment variable and write ${file:PATH} or ${env:NAME}; or, where shared"
+                            + " keys are not allowed, set auth: entra and namespace: <name>.servicebus.windows.net");
+        }
+        Secret connectionString = secrets.resolve(key + ".connectionString", node.get("connectionString").asText());
+        try {
+            EventHubsConnectionString.parse(connectionString.reveal());
+        } catch (IllegalArgumentException e) {
+            // The parser's message names what is missing and never echoes the string.
+            throw new ConfigException(key + ".connectionString", e.getMessage(),
+                    "fix the value behind " + connectionString.reference());
+        }
+        return connectionString;
+    }
+
+    /**
+     * The namespace's fully qualified host, the token audience's host ({@code https://<host>/.default}) and the
+     * Kafka endpoint's ({@code <host>:9093}). Common near misses get their own fix.
+     */
+    private static String namespaceHost(JsonNode node, String key) {
+        String field = key + ".namespace";
+        String text = node.hasNonNull("namespace") ? node.get("namespace").asText().trim() : "";
+        if (text.isEmpty()) {
+            throw new ConfigException(field, "is missing (auth is entra)", "set namespace: <name>.servicebus.windows.net,"
+                    + " the Host name on the Event Hubs namespace's Overview page in the Azure portal");
+        }
+        String host = text.toLowerCase(Locale.ROOT);
+        if (host.contains("://") || host.contains("/") || host.contains(":")) {
+            throw new ConfigException(field, "'" + text + "' is not a bare host name",
+                    "write only the host, without scheme, port or path, e.g. "
+                            + bareHost(host).orElse("contoso.servicebus.windows.net"));
+        }
+        if (!host.contains(".")) {
+            throw new ConfigException(field, "'" + text + "' is a namespace name, not its host name",
+                    "write " + host + ".servicebus.windows.net (servicebus.usgovcloudapi.net in the US Government"
+                            + " clouds)");
+        }
+        if (!NAMESPACE_HOST.matcher(host).matches()) {
+            throw new ConfigException(field, "'" + text + "' is not an Event Hubs namespace host name",
+                    "use the Host name on the namespace's Overview page: <name>.servicebus.windows.net, where the name"
+                            + " has 6 to 50 letters, digits and hyphens and starts with a letter");
+        }
+        return host;
+    }
+
+    /** The host of something written as a URL or host:port, when there is one. */
+    private static Optional<String> bareHost(String text) {
+        String rest = text.contains("://") ? text.substring(text.indexOf("://") + 3) : text;
+        int end = rest.length();
+        for (char stop : new char[] {'/', ':'}) {
+            int at = rest.indexOf(stop);
+            if (at >= 0) {
+                end = Math.min(end, at);
+            }
+        }
+        String host = rest.substring(0, end);
+        return NAMESPACE_HOST.matcher(host).matches() ? Optional.of(host) : Optional.empty();
     }
 
     private static String hubName(String key, JsonNode node) {

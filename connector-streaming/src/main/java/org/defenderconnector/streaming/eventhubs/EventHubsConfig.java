@@ -1,5 +1,6 @@
 package org.defenderconnector.streaming.eventhubs;
 
+import com.azure.core.credential.TokenCredential;
 import org.defenderconnector.api.StreamId;
 import org.defenderconnector.streaming.StreamedRecordParser;
 
@@ -58,6 +59,23 @@ public record EventHubsConfig(StreamId streamId, String bootstrapServers, List<S
                 new KafkaSecurity.EventHubsSasl(connectionString), 20, Duration.ofMillis(500), "earliest", true, Map.of());
     }
 
+    /**
+     * An Event Hubs namespace through its Kafka endpoint, signed in with Microsoft Entra ID. With no hub names
+     * every {@code insights-logs-advancedhunting-*} hub of the namespace is read (what Defender creates when the
+     * portal's hub name is left empty).
+     *
+     * @param namespaceHost the namespace's fully qualified host, e.g. {@code contoso.servicebus.windows.net}
+     * @param credential    issues tokens for {@code https://<namespaceHost>/.default}
+     */
+    public static EventHubsConfig eventHubsEntra(StreamId streamId, String namespaceHost, TokenCredential credential,
+                                                 List<String> hubs, String consumerGroup) {
+        KafkaSecurity.EventHubsEntra security = new KafkaSecurity.EventHubsEntra(namespaceHost, credential);
+        List<String> topics = hubs == null ? List.of() : hubs;
+        return new EventHubsConfig(streamId, namespaceHost + ":9093", topics,
+                topics.isEmpty() ? StreamedRecordParser.RESOURCE_PREFIX + ".*" : null, consumerGroup, security, 20,
+                Duration.ofMillis(500), "earliest", true, Map.of());
+    }
+
     /** A plain Kafka broker (tests, the emulator). */
     public static EventHubsConfig plaintext(StreamId streamId, String bootstrapServers, List<String> topics,
                                             String consumerGroup) {
@@ -73,6 +91,18 @@ public record EventHubsConfig(StreamId streamId, String bootstrapServers, List<S
     public EventHubsConfig withMaxPollRecords(int value) {
         return new EventHubsConfig(streamId, bootstrapServers, topics, topicPattern, consumerGroup, security,
                 value, pollTimeout, autoOffsetReset, continuous, extraProperties);
+    }
+
+    /** The same source reaching the namespace through another address (a proxy, a test broker). */
+    public EventHubsConfig withBootstrapServers(String value) {
+        return new EventHubsConfig(streamId, value, topics, topicPattern, consumerGroup, security,
+                maxPollRecords, pollTimeout, autoOffsetReset, continuous, extraProperties);
+    }
+
+    /** Further Kafka consumer properties, applied after the ones the security implies. */
+    public EventHubsConfig withExtraProperties(Map<String, String> value) {
+        return new EventHubsConfig(streamId, bootstrapServers, topics, topicPattern, consumerGroup, security,
+                maxPollRecords, pollTimeout, autoOffsetReset, continuous, value);
     }
 
     public EventHubsConfig withPollTimeout(Duration value) {

@@ -41,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -60,7 +61,7 @@ public final class EventHubsSource implements Source, PositionCommitHook {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final EventHubsConfig config;
-    private final Consumer<byte[], byte[]> consumer;
+    private final Supplier<Consumer<byte[], byte[]>> consumers;
     private final DeadLetterListener deadLetters;
     private final Clock clock;
     private final StreamedRecordParser parser = new StreamedRecordParser();
@@ -71,18 +72,23 @@ public final class EventHubsSource implements Source, PositionCommitHook {
     private Map<TopicPartition, Long> committed = Map.of();
     private Map<TopicPartition, Long> lastReturned;
     private boolean subscribed;
+    private Consumer<byte[], byte[]> consumer;
 
-    EventHubsSource(EventHubsConfig config, Consumer<byte[], byte[]> consumer, DeadLetterListener deadLetters,
-                    Clock clock) {
+    EventHubsSource(EventHubsConfig config, Supplier<Consumer<byte[], byte[]>> consumers,
+                    DeadLetterListener deadLetters, Clock clock) {
         this.config = config;
-        this.consumer = consumer;
+        this.consumers = consumers;
         this.deadLetters = deadLetters;
         this.clock = clock;
     }
 
+    /**
+     * The source; it connects on its first poll, so that a namespace that does not resolve or a sign-in that
+     * fails becomes a {@link SourceException} saying what to fix, retried with the engine's backoff.
+     */
     public static EventHubsSource open(EventHubsConfig config, DeadLetterListener deadLetters) {
-        return new EventHubsSource(config, new KafkaConsumer<>(EventHubsKafkaProperties.of(config)), deadLetters,
-                Clock.systemUTC());
+        return new EventHubsSource(config, () -> new KafkaConsumer<>(EventHubsKafkaProperties.of(config)),
+                deadLetters, Clock.systemUTC());
     }
 
     @Override
@@ -102,6 +108,9 @@ public final class EventHubsSource implements Source, PositionCommitHook {
         committed = hooked != null ? PartitionOffsets.of(hooked) : from;
         committed.keySet().forEach(uncommittedStart::remove);
         try {
+            if (consumer == null) {
+                connect();
+            }
             if (!subscribed) {
                 subscribe();
             } else if (lastReturned != null && !lastReturned.equals(from)) {
@@ -125,17 +134,76 @@ public final class EventHubsSource implements Source, PositionCommitHook {
             // comes back with other number types, which a plain equals would take for a change).
             return new Batch(records, next.equals(from) ? position : PartitionOffsets.toPosition(next), more);
         } catch (AuthenticationException | AuthorizationException e) {
-            throw new SourceException(config.streamId() + ": Event Hubs refused the consumer: "
-                    + e.getClass().getSimpleName(), false, "use a connection string of a shared access policy with"
-                    + " Listen rights on the namespace or hub, and check that the consumer group '"
-                    + config.consumerGroup() + "' exists (Event Hubs tier Standard or above for the Kafka endpoint)", e);
+            throw refused(e);
         } catch (WakeupException | InterruptException e) {
             throw new SourceException(config.streamId() + ": the poll was interrupted", true, null, e);
         } catch (KafkaException e) {
-            throw new SourceException(config.streamId() + ": reading Event Hubs failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), true,
+            throw new SourceException(config.streamId() + ": reading Event Hubs failed: " + describe(e), true,
                     "check that " + config.bootstrapServers() + " is reachable (outbound TCP 9093)", e);
         }
+    }
+
+    /**
+     * Creates the consumer. With Entra a token is fetched first: Kafka's login module would log the reason it
+     * got none and throw a generic "internal error" in its place. The credential caches the token, so the
+     * login that follows takes the same one.
+     */
+    private void connect() throws SourceException {
+        if (config.security() instanceof KafkaSecurity.EventHubsEntra entra) {
+            try {
+                EntraBearerToken.fetch(entra, clock);
+            } catch (IOException e) {
+                throw new SourceException(config.streamId() + ": " + e.getMessage(), true, "check the tenant's"
+                        + " tenantId, clientId and clientSecret or certificate (Entra's reason is above), and that"
+                        + " eventHubs.namespace is the namespace's host name, e.g. contoso.servicebus.windows.net", e);
+            }
+        }
+        try {
+            consumer = consumers.get();
+        } catch (KafkaException e) {
+            // The Kafka client refuses to start when the namespace's name does not resolve.
+            throw new SourceException(config.streamId() + ": could not open the source: " + describe(e), true,
+                    "check that " + config.bootstrapServers() + " resolves and is reachable (outbound TCP 9093)", e);
+        }
+    }
+
+    /** Event Hubs turned the consumer away: the fix depends on how it signs in. No secret or token is quoted. */
+    private SourceException refused(KafkaException e) {
+        boolean authorization = e instanceof AuthorizationException;
+        if (config.security() instanceof KafkaSecurity.EventHubsEntra entra) {
+            String what = authorization ? "Event Hubs denied the app registration access: "
+                    : "Event Hubs refused the Entra token for " + entra.audience() + ": ";
+            String fix = authorization
+                    ? "assign the app registration the Azure role 'Azure Event Hubs Data Receiver' on the namespace"
+                    + " or the hubs (role assignments take a few minutes to apply), and check that the consumer"
+                    + " group '" + config.consumerGroup() + "' exists"
+                    : "set eventHubs.namespace to the host name of the namespace the hubs are in (its Kafka endpoint"
+                    + " is " + config.bootstrapServers() + "), and check that the app registration belongs to the"
+                    + " namespace's tenant";
+            return new SourceException(config.streamId() + ": " + what + describe(e), false, fix, e);
+        }
+        return new SourceException(config.streamId() + ": Event Hubs refused the consumer: "
+                + e.getClass().getSimpleName(), false, "use a connection string of a shared access policy with"
+                + " Listen rights on the namespace or hub, and check that the consumer group '"
+                + config.consumerGroup() + "' exists (Event Hubs tier Standard or above for the Kafka endpoint)", e);
+    }
+
+    /**
+     * The exception and its causes' messages, first lines only: the Kafka client's top message alone says little
+     * ("Failed to construct kafka consumer"). Kafka shows password settings such as sasl.jaas.config as
+     * "[hidden]", and the Entra token is never part of an exception.
+     */
+    private static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder(e.getClass().getSimpleName());
+        String last = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() == null ? null : t.getMessage().lines().findFirst().orElse(null);
+            if (message != null && !message.equals(last)) {
+                text.append(t == e ? ": " : "; ").append(message);
+                last = message;
+            }
+        }
+        return text.toString();
     }
 
     private void subscribe() {
@@ -273,6 +341,9 @@ public final class EventHubsSource implements Source, PositionCommitHook {
 
     @Override
     public void close() {
+        if (consumer == null) {
+            return;
+        }
         try {
             Map<TopicPartition, OffsetAndMetadata> last = new HashMap<>();
             Set<TopicPartition> owned = consumer.assignment();

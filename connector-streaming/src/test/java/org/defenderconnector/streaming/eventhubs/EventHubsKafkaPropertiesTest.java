@@ -1,7 +1,9 @@
 package org.defenderconnector.streaming.eventhubs;
 
+import com.azure.core.credential.TokenCredential;
 import org.defenderconnector.api.StreamId;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import java.util.List;
 import java.util.Properties;
@@ -33,6 +35,31 @@ class EventHubsKafkaPropertiesTest {
         assertThat(p.getProperty("request.timeout.ms")).isEqualTo("60000");
         assertThat(p.getProperty("session.timeout.ms")).isEqualTo("30000");
         assertThat(config.topics()).containsExactly("defender");
+    }
+
+    @Test
+    void entraUsesSaslSslOauthBearerWithTheLoginHandlerAndHandsItTheNamespaceAndCredential() {
+        TokenCredential credential = request -> Mono.empty();
+        EventHubsConfig config = EventHubsConfig.eventHubsEntra(id, "contoso-streaming.servicebus.windows.net",
+                credential, List.of("defender"), "defender-connector");
+        Properties p = EventHubsKafkaProperties.of(config);
+
+        assertThat(p.getProperty("bootstrap.servers")).isEqualTo("contoso-streaming.servicebus.windows.net:9093");
+        assertThat(p.getProperty("security.protocol")).isEqualTo("SASL_SSL");
+        assertThat(p.getProperty("sasl.mechanism")).isEqualTo("OAUTHBEARER");
+        assertThat(p.getProperty("sasl.jaas.config"))
+                .isEqualTo("org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;");
+        assertThat(p.getProperty("sasl.login.callback.handler.class"))
+                .isEqualTo(EntraLoginCallbackHandler.class.getName());
+        KafkaSecurity.EventHubsEntra entra = (KafkaSecurity.EventHubsEntra) p.get(EntraLoginCallbackHandler.ENTRA_CONFIG);
+        assertThat(entra.credential()).isSameAs(credential);
+        assertThat(entra.scope()).isEqualTo("https://contoso-streaming.servicebus.windows.net/.default");
+        assertThat(p.getProperty("session.timeout.ms")).isEqualTo("30000");
+        assertThat(config.topics()).containsExactly("defender");
+        assertThat(EventHubsConfig.eventHubsEntra(id, "contoso-streaming.servicebus.windows.net", credential, List.of(),
+                "g").topicPattern()).isEqualTo("insights-logs-advancedhunting-.*");
+        assertThatThrownBy(() -> new KafkaSecurity.EventHubsEntra("sb://contoso.servicebus.windows.net/", credential))
+                .hasMessageContaining("not a fully qualified host name");
     }
 
     @Test
