@@ -134,7 +134,7 @@ final class EmulatorConfigValidator {
             var api = ResourceApi.byNameOrIdentifier(apiName);
             if (api.isEmpty()) {
                 problems.add(where + ": unknown API '" + apiName + "' (known: WindowsDefenderATP, "
-                        + "Microsoft Threat Protection, Microsoft Graph)");
+                        + "Microsoft Threat Protection, Microsoft Graph, Azure Storage)");
                 return;
             }
             for (String role : roles) {

@@ -4,6 +4,7 @@ import org.defenderconnector.api.Source;
 import org.defenderconnector.api.StreamId;
 import org.defenderconnector.engine.config.ConnectorConfig;
 import org.defenderconnector.microsoft.auth.TokenSource;
+import org.defenderconnector.microsoft.cloud.TlsTrust;
 import org.defenderconnector.store.EventStore;
 import org.defenderconnector.streaming.eventhubs.EventHubsConfig;
 import org.defenderconnector.streaming.eventhubs.EventHubsConnectionString;
@@ -13,8 +14,10 @@ import org.defenderconnector.streaming.storage.StorageAuth;
 import org.defenderconnector.streaming.storage.StorageStreamingConfig;
 import org.defenderconnector.streaming.storage.StorageStreamingSource;
 
+import javax.net.ssl.SSLContext;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A tenant's Streaming API sources, built from its {@code storage:} and {@code eventHubs:} sections, with
@@ -31,12 +34,14 @@ public final class StreamingSources {
         return STREAMS.contains(stream);
     }
 
-    static Source create(String stream, ConnectorConfig.TenantSettings tenant, TokenSource tokens, EventStore store) {
+    /** @param tls the tenant's trust (its {@code caCertificate}), used for the storage account's endpoints too */
+    static Source create(String stream, ConnectorConfig.TenantSettings tenant, TokenSource tokens, TlsTrust tls,
+                         EventStore store) {
         StreamId id = new StreamId(tenant.name(), stream);
         StoreDeadLetters deadLetters = new StoreDeadLetters(store, id);
         return switch (stream) {
             case ConnectorConfig.STREAMING_STORAGE -> {
-                StorageStreamingConfig config = storage(id, tenant.storage(), tokens, tenant.tenantId());
+                StorageStreamingConfig config = storage(id, tenant.storage(), tokens, tenant.tenantId(), tls.sslContext());
                 yield new OpenOnFirstPoll(id, () -> StorageStreamingSource.open(config, deadLetters),
                         "check the tenant's storage: section (docs/configuration.md) and that the account is reachable");
             }
@@ -59,7 +64,17 @@ public final class StreamingSources {
      */
     public static Source storageSource(StreamId id, ConnectorConfig.StreamingStorageSettings settings,
                                        TokenSource tokens, String tenantId, EventStore store) {
-        StorageStreamingConfig config = storage(id, settings, tokens, tenantId);
+        return storageSource(id, settings, tokens, tenantId, null, store);
+    }
+
+    /**
+     * As {@link #storageSource(StreamId, ConnectorConfig.StreamingStorageSettings, TokenSource, String, EventStore)},
+     * trusting {@code tls} (e.g. {@code TlsTrust.sslContext()} with an extra CA) for the account's endpoints;
+     * null for the JDK's default trust.
+     */
+    public static Source storageSource(StreamId id, ConnectorConfig.StreamingStorageSettings settings,
+                                       TokenSource tokens, String tenantId, SSLContext tls, EventStore store) {
+        StorageStreamingConfig config = storage(id, settings, tokens, tenantId, tls);
         StoreDeadLetters deadLetters = new StoreDeadLetters(store, id);
         return new OpenOnFirstPoll(id, () -> StorageStreamingSource.open(config, deadLetters),
                 "check the integration's storage account, queue and key and that the account is reachable");
@@ -74,16 +89,16 @@ public final class StreamingSources {
     }
 
     static StorageStreamingConfig storage(StreamId id, ConnectorConfig.StreamingStorageSettings settings,
-                                          TokenSource tokens, String tenantId) {
+                                          TokenSource tokens, String tenantId, SSLContext tls) {
         StorageAccount account = switch (settings.auth()) {
             case CONNECTION_STRING -> StorageAccount.ofConnectionString(settings.connectionString().reveal());
-            case ACCOUNT_KEY -> StorageAccount.inCloud(settings.accountName(), settings.endpointSuffix(),
-                    new StorageAuth.SharedKey(settings.accountName(), settings.accountKey().reveal()));
-            case SAS -> StorageAccount.inCloud(settings.accountName(), settings.endpointSuffix(),
-                    new StorageAuth.Sas(settings.sas().reveal()));
-            case ENTRA -> StorageAccount.inCloud(settings.accountName(), settings.endpointSuffix(),
-                    new StorageAuth.Entra(new EntraStorageCredential(tokens, tenantId)));
+            case ACCOUNT_KEY -> account(settings, new StorageAuth.SharedKey(settings.accountName(),
+                    settings.accountKey().reveal()));
+            case SAS -> account(settings, new StorageAuth.Sas(settings.sas().reveal()));
+            case ENTRA -> account(settings, new StorageAuth.Entra(new EntraStorageCredential(
+                    Objects.requireNonNull(tokens, "storage auth entra needs the tenant's token source"), tenantId)));
         };
+        account = account.withTls(tls);
         StorageStreamingConfig defaults = StorageStreamingConfig.defaults(id, account, settings.queue());
         // A closed blob must be remembered at least two visibility timeouts, so that its queue message
         // reappearing after a crash still finds it closed (StorageStreamingConfig checks this).
@@ -92,6 +107,14 @@ public final class StreamingSources {
         return new StorageStreamingConfig(id, account, settings.queue(), defaults.containerPrefix(),
                 settings.visibility(), settings.grace(), defaults.idleWait(), defaults.maxBatchBytes(), true,
                 settings.listAtStart(), defaults.listLookback(), closedRetention);
+    }
+
+    /** The account at its configured endpoints, else at the usual ones of its name in the tenant's cloud. */
+    private static StorageAccount account(ConnectorConfig.StreamingStorageSettings settings, StorageAuth auth) {
+        if (settings.blobEndpoint() != null) {
+            return new StorageAccount(settings.blobEndpoint(), settings.queueEndpoint(), auth);
+        }
+        return StorageAccount.inCloud(settings.accountName(), settings.endpointSuffix(), auth);
     }
 
     static EventHubsConfig eventHubs(StreamId id, ConnectorConfig.EventHubsSettings settings) {

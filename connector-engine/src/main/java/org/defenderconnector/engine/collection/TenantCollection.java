@@ -95,7 +95,7 @@ public final class TenantCollection implements AutoCloseable {
         try {
             for (ConnectorConfig.StreamSettings stream : tenant.streams()) {
                 boolean streaming = StreamingSources.handles(stream.name());
-                Source source = streaming ? StreamingSources.create(stream.name(), tenant, tokens, store)
+                Source source = streaming ? StreamingSources.create(stream.name(), tenant, tokens, tls, store)
                         : HuntingSources.isHuntingStream(stream.name())
                         ? hunting.create(HuntingSources.tableOf(stream.name()), HuntingOptions.fromMap(stream.options()))
                         : sources.create(stream.name(), options(stream));

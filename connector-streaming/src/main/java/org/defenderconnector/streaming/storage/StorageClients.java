@@ -14,8 +14,12 @@ final class StorageClients {
     private StorageClients() {
     }
 
-    static HttpClient httpClient() {
-        return new JdkHttpClientBuilder().build();
+    /** The transport for an account: the JDK's default trust, or the account's (its extra CA certificate). */
+    static HttpClient httpClient(StorageAccount account) {
+        if (account.tls() == null) {
+            return new JdkHttpClientBuilder().build();
+        }
+        return new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(account.tls())).build();
     }
 
     static BlobServiceClient blobs(StorageAccount account, HttpClient http) {
@@ -29,7 +33,7 @@ final class StorageClients {
         } else if (auth instanceof StorageAuth.Sas sas) {
             builder.endpoint(account.blobEndpoint().toString()).sasToken(sas.token());
         } else if (auth instanceof StorageAuth.Entra entra) {
-            builder.endpoint(account.blobEndpoint().toString()).credential(entra.credential());
+            builder.endpoint(account.blobEndpoint().toString()).credential(new SignInReportingCredential(entra.credential()));
         }
         return builder.buildClient();
     }
@@ -47,7 +51,7 @@ final class StorageClients {
         } else if (auth instanceof StorageAuth.Sas sas) {
             builder.endpoint(account.queueEndpoint().toString()).sasToken(sas.token());
         } else if (auth instanceof StorageAuth.Entra entra) {
-            builder.endpoint(account.queueEndpoint().toString()).credential(entra.credential());
+            builder.endpoint(account.queueEndpoint().toString()).credential(new SignInReportingCredential(entra.credential()));
         }
         return builder.buildClient();
     }
