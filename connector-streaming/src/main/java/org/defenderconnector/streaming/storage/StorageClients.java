@@ -23,7 +23,8 @@ final class StorageClients {
     }
 
     static BlobServiceClient blobs(StorageAccount account, HttpClient http) {
-        BlobServiceClientBuilder builder = new BlobServiceClientBuilder().httpClient(http);
+        BlobServiceClientBuilder builder = new BlobServiceClientBuilder().httpClient(http)
+                .addPolicy(new UntrustedCertificatePolicy());
         StorageAuth auth = account.auth();
         if (auth instanceof StorageAuth.ConnectionString cs) {
             builder.connectionString(cs.value());
@@ -41,7 +42,7 @@ final class StorageClients {
     /** The queue client reads message text as it is (no SDK decoding): both encodings are handled by us. */
     static QueueClient queue(StorageAccount account, String queueName, HttpClient http) {
         QueueClientBuilder builder = new QueueClientBuilder().httpClient(http).queueName(queueName)
-                .messageEncoding(QueueMessageEncoding.NONE);
+                .messageEncoding(QueueMessageEncoding.NONE).addPolicy(new UntrustedCertificatePolicy());
         StorageAuth auth = account.auth();
         if (auth instanceof StorageAuth.ConnectionString cs) {
             builder.connectionString(cs.value());

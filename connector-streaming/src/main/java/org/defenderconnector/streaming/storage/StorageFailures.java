@@ -42,6 +42,13 @@ final class StorageFailures {
                         + " registration: check its clientSecret or certificate (the same that reach the Defender APIs)"
                         + " and that the login endpoint is reachable", e);
             }
+            UntrustedCertificateException untrusted = find(e, UntrustedCertificateException.class);
+            if (untrusted != null) {
+                // Retried with the engine's backoff: the trust is the configuration's, but a proxy may be passing.
+                return new SourceException(what + " failed: the storage endpoint's TLS certificate is not trusted ("
+                        + firstLine(untrusted.getMessage()) + ")", true, "when a proxy inspects TLS or the account is"
+                        + " an emulator or Azure Stack, put its CA certificate (PEM) in the tenant's caCertificate", e);
+            }
             // Transport errors (connection refused, timeouts): retrying can help.
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
@@ -94,9 +101,13 @@ final class StorageFailures {
     }
 
     private static StorageSignInException signInFailure(Throwable e) {
+        return find(e, StorageSignInException.class);
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof StorageSignInException signIn) {
-                return signIn;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;
