@@ -80,7 +80,7 @@ final class StorageFailures {
             return "storage: auth: entra signs in as the tenant's app registration: on the storage account (Access"
                     + " control (IAM)) assign its service principal the roles " + ENTRA_ROLES + "; new role"
                     + " assignments take a few minutes to apply. The token must be for https://storage.azure.com"
-                    + " of the tenant's cloud" + firewall;
+                    + firewall;
         }
         if (auth instanceof StorageAuth.Sas) {
             return "storage: sas must allow read+list on blobs and read+process+update on the queue and must not be"
