@@ -7,6 +7,7 @@ import org.defenderconnector.app.normalize.NormalizeCommand;
 import org.defenderconnector.app.onboarding.CheckCommand;
 import org.defenderconnector.app.onboarding.ConsentUrlCommand;
 import org.defenderconnector.app.onboarding.PermissionsCommand;
+import org.defenderconnector.app.run.DeadLettersCommand;
 import org.defenderconnector.app.run.ReplayCommand;
 import org.defenderconnector.app.run.RunCommand;
 import org.defenderconnector.app.server.ServeCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "defender-connector", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Connects Microsoft Defender for Endpoint and Defender XDR to your security stack.",
-        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, RunCommand.class, ReplayCommand.class, ServeCommand.class, HuntCommand.class, NormalizeCommand.class, ValidateCommand.class, EmulatorCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, RunCommand.class, ReplayCommand.class, DeadLettersCommand.class, ServeCommand.class, HuntCommand.class, NormalizeCommand.class, ValidateCommand.class, EmulatorCommand.class,
                 CheckCommand.class, PermissionsCommand.class, ConsentUrlCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

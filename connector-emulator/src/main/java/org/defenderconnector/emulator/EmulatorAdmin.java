@@ -81,7 +81,12 @@ public final class EmulatorAdmin {
 
     /** Grants one application permission with admin consent (creating the service principal if needed). */
     public void grantPermission(String tenantId, String clientId, String api, String role) {
-        directory.grant(tenantId, clientId, resourceApi(api), role);
+        ResourceApi resource = resourceApi(api);
+        if (resource.knownRoles().isEmpty()) {
+            throw new IllegalArgumentException(resource.displayName() + " defines no application permissions: access"
+                    + " to it is granted by Azure role assignments on the resource, which the emulator does not model");
+        }
+        directory.grant(tenantId, clientId, resource, role);
     }
 
     /** Lifetime of tokens issued from now on. */
@@ -120,6 +125,7 @@ public final class EmulatorAdmin {
 
     private static ResourceApi resourceApi(String api) {
         return ResourceApi.byNameOrIdentifier(api).orElseThrow(() -> new IllegalArgumentException(
-                "Unknown API '" + api + "' (known: WindowsDefenderATP, Microsoft Threat Protection, Microsoft Graph)"));
+                "Unknown API '" + api + "' (known: WindowsDefenderATP, Microsoft Threat Protection, Microsoft Graph,"
+                        + " Azure Storage)"));
     }
 }

@@ -138,6 +138,11 @@ final class EmulatorConfigValidator {
                         Arrays.stream(ResourceApi.values()).map(ResourceApi::displayName).toList()) + ")");
                 return;
             }
+            if (api.get().knownRoles().isEmpty() && !roles.isEmpty()) {
+                problems.add(where + ": " + api.get().displayName() + " defines no application permissions (access"
+                        + " to it is granted by Azure role assignments on the resource); remove " + roles);
+                return;
+            }
             for (String role : roles) {
                 if (!api.get().knownRoles().contains(role)) {
                     // Not an error: the emulator's list of app roles is not exhaustive.

@@ -87,8 +87,10 @@ class DirectoryChangesTest extends RunningEmulator {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no secret");
         assertThatThrownBy(() -> emulator.admin().removePermission(CONTOSO, APP, "WindowsDefenderATP", "Score.Read.All"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> emulator.admin().grantPermission(CONTOSO, APP, "Azure Storage", "x"))
+        assertThatThrownBy(() -> emulator.admin().grantPermission(CONTOSO, APP, "Azure Key Vault", "x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown API");
+        assertThatThrownBy(() -> emulator.admin().grantPermission(CONTOSO, APP, "Azure Storage", "x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no application permissions");
         assertThatThrownBy(() -> emulator.admin().grantPermission(NORTHWIND, ROTATING_APP, "Microsoft Graph",
                 "SecurityAlert.Read.All")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("single-tenant");

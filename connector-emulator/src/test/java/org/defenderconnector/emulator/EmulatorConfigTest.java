@@ -97,6 +97,7 @@ class EmulatorConfigTest {
                       - clientId: 2f6c4c1e-0000-4000-8000-000000000002
                         grants:
                           Azure Storage: [user_impersonation]
+                          Azure Key Vault: [Vault.Read]
                       - clientId: 2f6c4c1e-0000-4000-8000-0000000000ff
                 """))
                 .isInstanceOf(EmulatorConfigException.class)
@@ -104,7 +105,8 @@ class EmulatorConfigTest {
                 .hasMessageContaining("applications[0].clientId must be a GUID")
                 .hasMessageContaining("applications[1].secrets[0].value is missing")
                 .hasMessageContaining("single-tenant")
-                .hasMessageContaining("unknown API 'Azure Storage'")
+                .hasMessageContaining("Azure Storage defines no application permissions")
+                .hasMessageContaining("unknown API 'Azure Key Vault'")
                 .hasMessageContaining("servicePrincipals[1].clientId 2f6c4c1e-0000-4000-8000-0000000000ff is not one");
     }
 

@@ -127,6 +127,27 @@ class TokenEndpointTest extends RunningEmulator {
         assertThat(claims.get("tid").asText()).isEqualTo(FABRIKAM);
     }
 
+    /**
+     * Azure Storage (the Streaming API's account) is a resource like the others: the v1 issuer Azure Storage
+     * and Azurite check, its own audience, and no roles, since storage access is granted by Azure RBAC on the
+     * account rather than by application permissions. Asked for by v2 scope and by its App ID (v1 resource).
+     */
+    @Test
+    void azureStorageTokensCarryTheStorageAudienceTheV1IssuerAndNoRoles() {
+        JsonNode claims = EmulatorClient.claims(client.accessToken(CONTOSO, APP, SECRET, "https://storage.azure.com"));
+
+        assertThat(claims.get("aud").asText()).isEqualTo("https://storage.azure.com");
+        assertThat(claims.get("iss").asText()).isEqualTo("https://sts.windows.net/" + CONTOSO + "/");
+        assertThat(claims.get("ver").asText()).isEqualTo("1.0");
+        assertThat(claims.has("roles")).isFalse();
+
+        EmulatorClient.Response v1 = client.token(CONTOSO, false, Map.of("grant_type", "client_credentials",
+                "client_id", APP, "client_secret", SECRET, "resource", "e406a681-f3d4-42a8-90b6-c2b029497af1"));
+        assertThat(v1.status()).isEqualTo(200);
+        assertThat(EmulatorClient.claims(v1.json().get("access_token").asText()).get("aud").asText())
+                .isEqualTo("e406a681-f3d4-42a8-90b6-c2b029497af1");
+    }
+
     @Test
     void audienceIsTheResourceAsRequested() {
         JsonNode claims = EmulatorClient.claims(client.accessToken(CONTOSO, APP, SECRET, GRAPH + "/"));

@@ -44,7 +44,16 @@ public enum ResourceApi {
     MICROSOFT_GRAPH("Microsoft Graph", "00000003-0000-0000-c000-000000000000",
             List.of("https://graph.microsoft.com"),
             Set.of("SecurityIncident.Read.All", "SecurityIncident.ReadWrite.All", "SecurityAlert.Read.All",
-                    "SecurityAlert.ReadWrite.All", "ThreatHunting.Read.All"));
+                    "SecurityAlert.ReadWrite.All", "ThreatHunting.Read.All")),
+
+    /**
+     * Azure Storage, for the Streaming API's storage account (scope {@code https://storage.azure.com/.default}).
+     * It defines no application permissions: access is granted by Azure RBAC role assignments on the account
+     * (Storage Blob Data Reader, ...), which the storage service checks itself, so its app-only tokens carry no
+     * {@code roles} claim.
+     */
+    AZURE_STORAGE("Azure Storage", "e406a681-f3d4-42a8-90b6-c2b029497af1",
+            List.of("https://storage.azure.com"), Set.of());
 
     private final String displayName;
     private final String appId;

@@ -14,7 +14,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +62,7 @@ public final class StreamingEmulator implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.rows = new DefenderRowGenerator(config.seed(), config.devices());
-        HttpClient http = new JdkHttpClientBuilder().build();
+        HttpClient http = httpClient(config.caCertificate());
         StorageSharedKeyCredential key = new StorageSharedKeyCredential(config.accountName(), config.accountKey());
         BlobServiceClient service = new BlobServiceClientBuilder().endpoint(config.blobEndpoint()).credential(key)
                 .httpClient(http).buildClient();
@@ -63,6 +73,31 @@ public final class StreamingEmulator implements AutoCloseable {
                 config.blobEndpoint(), config.seed());
         this.blobs = new HourlyAppendBlobs(service, notifier, config.tenantId());
         this.eventHub = config.kafkaBootstrap() == null ? null : new EventHubPublisher(config.kafkaBootstrap());
+    }
+
+    /**
+     * The Azure SDK's JDK transport; with a CA certificate (Azurite serving HTTPS for OAuth) it trusts that
+     * certificate only, since the emulator talks to nothing but the local Azurite.
+     */
+    private static HttpClient httpClient(Path caCertificate) {
+        if (caCertificate == null) {
+            return new JdkHttpClientBuilder().build();
+        }
+        try (InputStream in = Files.newInputStream(caCertificate)) {
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            int i = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trusted.setCertificateEntry("azurite-" + i++, certificate);
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, trust.getTrustManagers(), null);
+            return new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(tls)).build();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot trust Azurite's certificate " + caCertificate + ": " + e.getMessage(), e);
+        }
     }
 
     /** Connects to Azurite (and Kafka when configured) and creates the queue if missing. */

@@ -1,5 +1,6 @@
 package org.defenderconnector.emulator.streaming;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,11 +20,13 @@ import java.util.Objects;
  * @param encoding         how the queue message is encoded
  * @param kafkaBootstrap   Kafka bootstrap servers for Event Hub style publishing, or null
  * @param recordsPerMessage records per {@code {"records":[...]}} Event Hub message
+ * @param caCertificate    a PEM certificate to trust for Azurite's HTTPS endpoints (Azurite started with
+ *                         OAuth), or null for HTTP endpoints or publicly trusted ones
  */
 public record StreamingEmulatorConfig(String blobEndpoint, String queueEndpoint, String accountName, String accountKey,
                                       String queueName, String tenantId, long seed, int devices,
                                       double eventsPerSecond, List<String> tables, NotificationEncoding encoding,
-                                      String kafkaBootstrap, int recordsPerMessage) {
+                                      String kafkaBootstrap, int recordsPerMessage, Path caCertificate) {
     public StreamingEmulatorConfig {
         Objects.requireNonNull(blobEndpoint, "blobEndpoint");
         Objects.requireNonNull(queueEndpoint, "queueEndpoint");
@@ -47,42 +50,42 @@ public record StreamingEmulatorConfig(String blobEndpoint, String queueEndpoint,
     public static StreamingEmulatorConfig forAzurite(AzuriteProcess azurite) {
         return new StreamingEmulatorConfig(azurite.blobEndpoint(), azurite.queueEndpoint(), AzuriteProcess.ACCOUNT,
                 AzuriteProcess.ACCOUNT_KEY, "defender-streaming", "00000000-0000-0000-0000-0000000000aa", 1, 50, 100,
-                DefenderRowGenerator.TABLES, NotificationEncoding.BASE64, null, 50);
+                DefenderRowGenerator.TABLES, NotificationEncoding.BASE64, null, 50, azurite.caCertificatePath().orElse(null));
     }
 
     public StreamingEmulatorConfig withQueue(String name) {
         return new StreamingEmulatorConfig(blobEndpoint, queueEndpoint, accountName, accountKey, name, tenantId, seed,
-                devices, eventsPerSecond, tables, encoding, kafkaBootstrap, recordsPerMessage);
+                devices, eventsPerSecond, tables, encoding, kafkaBootstrap, recordsPerMessage, caCertificate);
     }
 
     public StreamingEmulatorConfig withTenant(String value) {
         return new StreamingEmulatorConfig(blobEndpoint, queueEndpoint, accountName, accountKey, queueName, value, seed,
-                devices, eventsPerSecond, tables, encoding, kafkaBootstrap, recordsPerMessage);
+                devices, eventsPerSecond, tables, encoding, kafkaBootstrap, recordsPerMessage, caCertificate);
     }
 
     public StreamingEmulatorConfig withEncoding(NotificationEncoding value) {
         return new StreamingEmulatorConfig(blobEndpoint, queueEndpoint, accountName, accountKey, queueName, tenantId,
-                seed, devices, eventsPerSecond, tables, value, kafkaBootstrap, recordsPerMessage);
+                seed, devices, eventsPerSecond, tables, value, kafkaBootstrap, recordsPerMessage, caCertificate);
     }
 
     public StreamingEmulatorConfig withRate(double perSecond) {
         return new StreamingEmulatorConfig(blobEndpoint, queueEndpoint, accountName, accountKey, queueName, tenantId,
-                seed, devices, perSecond, tables, encoding, kafkaBootstrap, recordsPerMessage);
+                seed, devices, perSecond, tables, encoding, kafkaBootstrap, recordsPerMessage, caCertificate);
     }
 
     public StreamingEmulatorConfig withSeed(long value) {
         return new StreamingEmulatorConfig(blobEndpoint, queueEndpoint, accountName, accountKey, queueName, tenantId,
-                value, devices, eventsPerSecond, tables, encoding, kafkaBootstrap, recordsPerMessage);
+                value, devices, eventsPerSecond, tables, encoding, kafkaBootstrap, recordsPerMessage, caCertificate);
     }
 
     public StreamingEmulatorConfig withTables(List<String> value) {
         return new StreamingEmulatorConfig(blobEndpoint, queueEndpoint, accountName, accountKey, queueName, tenantId,
-                seed, devices, eventsPerSecond, value, encoding, kafkaBootstrap, recordsPerMessage);
+                seed, devices, eventsPerSecond, value, encoding, kafkaBootstrap, recordsPerMessage, caCertificate);
     }
 
     public StreamingEmulatorConfig withKafka(String bootstrap, int perMessage) {
         return new StreamingEmulatorConfig(blobEndpoint, queueEndpoint, accountName, accountKey, queueName, tenantId,
-                seed, devices, eventsPerSecond, tables, encoding, bootstrap, perMessage);
+                seed, devices, eventsPerSecond, tables, encoding, bootstrap, perMessage, caCertificate);
     }
 
     @Override

@@ -13,8 +13,10 @@ import org.defenderconnector.streaming.storage.StorageAuth;
 import org.defenderconnector.streaming.storage.StorageStreamingConfig;
 import org.defenderconnector.streaming.storage.StorageStreamingSource;
 
+import javax.net.ssl.SSLContext;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A tenant's Streaming API sources, built from its Storage and Event Hubs settings (a configuration's
@@ -37,11 +39,12 @@ final class StreamingSources {
      *
      * @param tokens   signs in to the account when {@code settings} use Entra; may be null otherwise
      * @param tenantId the Entra tenant of {@code tokens}
+     * @param tls      the tenant's trust (its {@code caCertificate}) for the account's endpoints; null for the JDK's
      * @param fix      what to check when the account cannot be opened (where its settings are entered)
      */
     static Source storageSource(StreamId id, ConnectorConfig.StreamingStorageSettings settings, TokenSource tokens,
-                                String tenantId, EventStore store, String fix) {
-        StorageStreamingConfig config = storage(id, settings, tokens, tenantId);
+                                String tenantId, SSLContext tls, EventStore store, String fix) {
+        StorageStreamingConfig config = storage(id, settings, tokens, tenantId, tls);
         StoreDeadLetters deadLetters = new StoreDeadLetters(store, id);
         return new OpenOnFirstPoll(id, () -> StorageStreamingSource.open(config, deadLetters), fix);
     }
@@ -61,16 +64,16 @@ final class StreamingSources {
     }
 
     static StorageStreamingConfig storage(StreamId id, ConnectorConfig.StreamingStorageSettings settings,
-                                          TokenSource tokens, String tenantId) {
+                                          TokenSource tokens, String tenantId, SSLContext tls) {
         StorageAccount account = switch (settings.auth()) {
             case CONNECTION_STRING -> StorageAccount.ofConnectionString(settings.connectionString().reveal());
-            case ACCOUNT_KEY -> StorageAccount.inCloud(settings.accountName(), settings.endpointSuffix(),
-                    new StorageAuth.SharedKey(settings.accountName(), settings.accountKey().reveal()));
-            case SAS -> StorageAccount.inCloud(settings.accountName(), settings.endpointSuffix(),
-                    new StorageAuth.Sas(settings.sas().reveal()));
-            case ENTRA -> StorageAccount.inCloud(settings.accountName(), settings.endpointSuffix(),
-                    new StorageAuth.Entra(new EntraStorageCredential(tokens, tenantId)));
+            case ACCOUNT_KEY -> account(settings, new StorageAuth.SharedKey(settings.accountName(),
+                    settings.accountKey().reveal()));
+            case SAS -> account(settings, new StorageAuth.Sas(settings.sas().reveal()));
+            case ENTRA -> account(settings, new StorageAuth.Entra(new EntraStorageCredential(
+                    Objects.requireNonNull(tokens, "storage auth entra needs the tenant's token source"), tenantId)));
         };
+        account = account.withTls(tls);
         StorageStreamingConfig defaults = StorageStreamingConfig.defaults(id, account, settings.queue());
         // A closed blob must be remembered at least two visibility timeouts, so that its queue message
         // reappearing after a crash still finds it closed (StorageStreamingConfig checks this).
@@ -79,6 +82,14 @@ final class StreamingSources {
         return new StorageStreamingConfig(id, account, settings.queue(), defaults.containerPrefix(),
                 settings.visibility(), settings.grace(), defaults.idleWait(), defaults.maxBatchBytes(), true,
                 settings.listAtStart(), defaults.listLookback(), closedRetention);
+    }
+
+    /** The account at its configured endpoints, else at the usual ones of its name in the tenant's cloud. */
+    private static StorageAccount account(ConnectorConfig.StreamingStorageSettings settings, StorageAuth auth) {
+        if (settings.blobEndpoint() != null) {
+            return new StorageAccount(settings.blobEndpoint(), settings.queueEndpoint(), auth);
+        }
+        return StorageAccount.inCloud(settings.accountName(), settings.endpointSuffix(), auth);
     }
 
     static EventHubsConfig eventHubs(StreamId id, ConnectorConfig.EventHubsSettings settings, TokenSource tokens,

@@ -117,7 +117,8 @@ public final class TenantSourceFactory implements AutoCloseable {
             if (settings.storage() == null) {
                 throw new IllegalArgumentException(id + " has no Storage account settings");
             }
-            return StreamingSources.storageSource(id, settings.storage(), tokens, settings.tenantId(), store,
+            return StreamingSources.storageSource(id, settings.storage(), tokens, settings.tenantId(),
+                    settings.tls().sslContext(), store,
                     settings.storageFix());
         }
         if (ConnectorConfig.STREAMING_EVENT_HUBS.equals(stream)) {

@@ -199,7 +199,7 @@ public final class ConfigLoader {
                 huntingDefaults);
         // The Streaming API (docs/configuration.md): each section goes with its stream.
         ConnectorConfig.StreamingStorageSettings storage = node.has("storage")
-                ? StreamingSections.storage(node.get("storage"), key + ".storage", cloud, secrets) : null;
+                ? StreamingSections.storage(node.get("storage"), key + ".storage", cloud, allowCustom, secrets) : null;
         ConnectorConfig.EventHubsSettings eventHubs = node.has("eventHubs")
                 ? StreamingSections.eventHubs(node.get("eventHubs"), key + ".eventHubs", secrets) : null;
         StreamingSections.checkStreams(key, streams, storage, eventHubs);

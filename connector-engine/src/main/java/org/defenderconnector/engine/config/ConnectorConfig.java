@@ -2,6 +2,7 @@ package org.defenderconnector.engine.config;
 
 import org.defenderconnector.microsoft.cloud.Api;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -73,10 +74,22 @@ public record ConnectorConfig(StoreSettings store, List<SinkSettings> sinks, Lis
      * @param listAtStart      list the streaming containers once at start for blobs that have no queue message
      * @param grace            how long after its hour a blob is still read
      * @param visibility       how long a received queue message stays invisible (renewed while its blob is open)
+     * @param blobEndpoint     the account's blob endpoint when it is not {@code https://<account>.blob.<suffix>}
+     *                         (a private endpoint, Azurite); null otherwise, and always with a connection string
+     * @param queueEndpoint    the queue endpoint, set together with blobEndpoint
      */
     public record StreamingStorageSettings(StorageAuthKind auth, String accountName, String endpointSuffix,
                                            Secret connectionString, Secret accountKey, Secret sas, String queue,
-                                           boolean listAtStart, Duration grace, Duration visibility) {
+                                           boolean listAtStart, Duration grace, Duration visibility,
+                                           URI blobEndpoint, URI queueEndpoint) {
+
+        /** Settings for an account at its usual Azure endpoints. */
+        public StreamingStorageSettings(StorageAuthKind auth, String accountName, String endpointSuffix,
+                                        Secret connectionString, Secret accountKey, Secret sas, String queue,
+                                        boolean listAtStart, Duration grace, Duration visibility) {
+            this(auth, accountName, endpointSuffix, connectionString, accountKey, sas, queue, listAtStart, grace,
+                    visibility, null, null);
+        }
     }
 
     /** How the connector signs in to the streaming Storage account. */

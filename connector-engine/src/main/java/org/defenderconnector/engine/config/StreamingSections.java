@@ -3,6 +3,8 @@ package org.defenderconnector.engine.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.defenderconnector.streaming.eventhubs.EventHubsConnectionString;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +24,7 @@ final class StreamingSections {
     static final List<String> STREAMS = List.of(ConnectorConfig.STREAMING_STORAGE, ConnectorConfig.STREAMING_EVENT_HUBS);
 
     private static final Set<String> STORAGE_KEYS = Set.of("account", "connectionString", "auth", "accountKey", "sas",
-            "queue", "listAtStart", "grace", "visibility");
+            "queue", "listAtStart", "grace", "visibility", "blobEndpoint", "queueEndpoint");
     private static final Set<String> EVENT_HUBS_KEYS = Set.of("auth", "connectionString", "namespace", "hubs", "hub",
             "consumerGroup");
     /** Azure: 3 to 24 lower-case letters and digits. */
@@ -45,8 +47,12 @@ final class StreamingSections {
     private StreamingSections() {
     }
 
+    /**
+     * @param allowCustomEndpoints the tenant's {@code allowCustomEndpoints}: storage endpoints other than the
+     *                             account's usual ones need the same explicit trust as custom API endpoints
+     */
     static ConnectorConfig.StreamingStorageSettings storage(JsonNode node, String key, String cloud,
-                                                            SecretResolver secrets) {
+                                                            boolean allowCustomEndpoints, SecretResolver secrets) {
         ConfigLoader.allowOnly(node, key, STORAGE_KEYS);
         ConnectorConfig.StorageAuthKind auth = storageAuth(node, key);
         String secretKey = auth == ConnectorConfig.StorageAuthKind.ENTRA ? null : auth.configName();
@@ -95,11 +101,56 @@ final class StreamingSections {
         Duration grace = duration(node, key, "grace", DEFAULT_GRACE, Duration.ZERO, MAX_GRACE, "0s to 24h (default 10m)");
         Duration visibility = duration(node, key, "visibility", DEFAULT_VISIBILITY, Duration.ofSeconds(1), MAX_VISIBILITY,
                 "1s to 7d (default 5m)");
+        URI blobEndpoint = null;
+        URI queueEndpoint = null;
+        if (node.has("blobEndpoint") || node.has("queueEndpoint")) {
+            if (auth == ConnectorConfig.StorageAuthKind.CONNECTION_STRING) {
+                throw new ConfigException(key + "." + (node.has("blobEndpoint") ? "blobEndpoint" : "queueEndpoint"),
+                        "is set, but the connection string already names the endpoints",
+                        "put BlobEndpoint= and QueueEndpoint= in the connection string, or use another auth");
+            }
+            if (!allowCustomEndpoints) {
+                throw new ConfigException(key + ".blobEndpoint", "custom storage endpoints are set but not allowed",
+                        "set the tenant's allowCustomEndpoints: true to confirm you trust them (private endpoint,"
+                                + " emulator), or remove them to use https://" + account + ".blob." + endpointSuffix(cloud));
+            }
+            blobEndpoint = storageEndpoint(node, key, "blobEndpoint");
+            queueEndpoint = storageEndpoint(node, key, "queueEndpoint");
+        }
         return new ConnectorConfig.StreamingStorageSettings(auth, account, endpointSuffix(cloud),
                 auth == ConnectorConfig.StorageAuthKind.CONNECTION_STRING ? secret : null,
                 auth == ConnectorConfig.StorageAuthKind.ACCOUNT_KEY ? secret : null,
                 auth == ConnectorConfig.StorageAuthKind.SAS ? secret : null,
-                queue, listAtStart, grace, visibility);
+                queue, listAtStart, grace, visibility, blobEndpoint, queueEndpoint);
+    }
+
+    /**
+     * A blob or queue endpoint given explicitly: https only (Azure refuses bearer tokens over HTTP, and keys
+     * or SAS signatures must not travel in clear either), with or without the account as its path (Azurite:
+     * {@code https://127.0.0.1:10000/devstoreaccount1}).
+     */
+    private static URI storageEndpoint(JsonNode node, String key, String field) {
+        String value = node.path(field).asText("").trim();
+        if (value.isEmpty()) {
+            throw new ConfigException(key + "." + field, "is missing", "set blobEndpoint and queueEndpoint together");
+        }
+        if (value.contains("?")) {
+            // Not echoed: what follows '?' may be a SAS signature.
+            throw new ConfigException(key + "." + field, "has a query part",
+                    "give the endpoint without '?...': a SAS goes in storage.sas as ${env:NAME} or ${file:PATH}");
+        }
+        URI uri;
+        try {
+            uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+        } catch (URISyntaxException e) {
+            throw new ConfigException(key + "." + field, "'" + value + "' is not a URL",
+                    "e.g. https://NAME." + (field.startsWith("blob") ? "blob" : "queue") + ".core.windows.net");
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+            throw new ConfigException(key + "." + field, "'" + value + "' is not an https URL",
+                    "TLS is required; use https://");
+        }
+        return uri;
     }
 
     /** The auth named, or the one the single credential set implies. */

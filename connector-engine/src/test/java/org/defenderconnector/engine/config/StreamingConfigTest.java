@@ -146,6 +146,40 @@ class StreamingConfigTest {
                 "tenants[0].storage.container", "is not a known setting", "accountKey");
     }
 
+    private static final String ENTRA_AT_ENDPOINTS = """
+            storage:
+              auth: entra
+              account: devstoreaccount1
+              blobEndpoint: https://127.0.0.1:10000/devstoreaccount1/
+              queueEndpoint: https://127.0.0.1:10001/devstoreaccount1
+              queue: defender-streaming
+            """;
+
+    @Test
+    void storageEndpointsOtherThanTheAccountsUsualOnesAreHttpsAndNeedAllowCustomEndpoints() {
+        String allowed = tenant("streaming-storage", ENTRA_AT_ENDPOINTS)
+                .replace("    streams:", "    allowCustomEndpoints: true\n    streams:");
+        ConnectorConfig.StreamingStorageSettings storage = loader().parse(allowed, dir).tenants().get(0).storage();
+        assertThat(storage.auth()).isEqualTo(ConnectorConfig.StorageAuthKind.ENTRA);
+        assertThat(storage.blobEndpoint()).hasToString("https://127.0.0.1:10000/devstoreaccount1");
+        assertThat(storage.queueEndpoint()).hasToString("https://127.0.0.1:10001/devstoreaccount1");
+        assertThat(loader().parse(tenant("streaming-storage", STORAGE_KEY_SECTION), dir).tenants().get(0).storage()
+                .blobEndpoint()).as("the usual endpoints come from the account name").isNull();
+
+        assertError(tenant("streaming-storage", ENTRA_AT_ENDPOINTS), "tenants[0].storage.blobEndpoint",
+                "custom storage endpoints are set but not allowed", "allowCustomEndpoints: true");
+        assertError(allowed.replace("https://127.0.0.1:10001", "http://127.0.0.1:10001"),
+                "tenants[0].storage.queueEndpoint", "is not an https URL", "TLS is required");
+        assertError(allowed.replace("      queueEndpoint: https://127.0.0.1:10001/devstoreaccount1\n", ""),
+                "tenants[0].storage.queueEndpoint", "is missing", "together");
+        String withSas = allowed.replace("/devstoreaccount1/\n", "/devstoreaccount1?sv=2024&sig=c2VjcmV0\n");
+        assertThatThrownBy(() -> loader().parse(withSas, dir)).hasMessageContaining("tenants[0].storage.blobEndpoint")
+                .hasMessageContaining("has a query part").satisfies(e -> assertThat(e.getMessage()).doesNotContain("sig="));
+        assertError(tenant("streaming-storage", "storage: {connectionString: \"${env:STORAGE_CS}\", queue: q-1,"
+                        + " blobEndpoint: \"https://example.test\"}").replace("    streams:", "    allowCustomEndpoints: true\n    streams:"),
+                "tenants[0].storage.blobEndpoint", "connection string already names the endpoints", "BlobEndpoint=");
+    }
+
     @Test
     void aStreamNeedsItsSectionAndASectionNeedsItsStream() {
         assertError(tenant("alerts, streaming-storage", ""), "tenants[0].streams[1]",

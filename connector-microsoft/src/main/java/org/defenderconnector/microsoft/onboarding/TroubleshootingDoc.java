@@ -52,12 +52,24 @@ public final class TroubleshootingDoc {
         return s.replace("|", "\\|");
     }
 
+    /**
+     * Marks where the generated part ends: what follows (troubleshooting that is not about credentials, such
+     * as the Streaming API's) is written by hand and kept when the page is regenerated.
+     */
+    public static final String HAND_WRITTEN = "<!-- Written by hand below this line: kept when regenerating. -->";
+
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/troubleshooting.md");
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }
-        Files.writeString(out, render(), StandardCharsets.UTF_8);
+        String kept = "";
+        if (Files.exists(out)) {
+            String existing = Files.readString(out, StandardCharsets.UTF_8);
+            int at = existing.indexOf(HAND_WRITTEN);
+            kept = at < 0 ? "" : existing.substring(at);
+        }
+        Files.writeString(out, render() + kept, StandardCharsets.UTF_8);
         System.out.println("Wrote " + out.toAbsolutePath());
     }
 }

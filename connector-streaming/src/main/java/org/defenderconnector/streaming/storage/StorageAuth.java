@@ -52,9 +52,10 @@ public sealed interface StorageAuth {
     }
 
     /**
-     * An Entra ID token for {@code https://storage.azure.com/.default}. The identity needs the roles
-     * Storage Blob Data Reader and Storage Queue Data Message Processor. Azure rejects bearer tokens over
-     * plain HTTP, so endpoints must be https.
+     * An Entra ID token for {@code https://storage.azure.com/.default}. The identity needs the Azure roles
+     * Storage Blob Data Reader and Storage Queue Data Contributor on the account (Storage Queue Data Message
+     * Processor receives and deletes messages but cannot renew their visibility, which a blob open for its
+     * hour needs). Azure rejects bearer tokens over plain HTTP, so endpoints must be https.
      */
     record Entra(TokenCredential credential) implements StorageAuth {
         public Entra {

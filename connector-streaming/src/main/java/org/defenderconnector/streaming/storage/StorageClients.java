@@ -14,12 +14,17 @@ final class StorageClients {
     private StorageClients() {
     }
 
-    static HttpClient httpClient() {
-        return new JdkHttpClientBuilder().build();
+    /** The transport for an account: the JDK's default trust, or the account's (its extra CA certificate). */
+    static HttpClient httpClient(StorageAccount account) {
+        if (account.tls() == null) {
+            return new JdkHttpClientBuilder().build();
+        }
+        return new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(account.tls())).build();
     }
 
     static BlobServiceClient blobs(StorageAccount account, HttpClient http) {
-        BlobServiceClientBuilder builder = new BlobServiceClientBuilder().httpClient(http);
+        BlobServiceClientBuilder builder = new BlobServiceClientBuilder().httpClient(http)
+                .addPolicy(new UntrustedCertificatePolicy());
         StorageAuth auth = account.auth();
         if (auth instanceof StorageAuth.ConnectionString cs) {
             builder.connectionString(cs.value());
@@ -29,7 +34,7 @@ final class StorageClients {
         } else if (auth instanceof StorageAuth.Sas sas) {
             builder.endpoint(account.blobEndpoint().toString()).sasToken(sas.token());
         } else if (auth instanceof StorageAuth.Entra entra) {
-            builder.endpoint(account.blobEndpoint().toString()).credential(entra.credential());
+            builder.endpoint(account.blobEndpoint().toString()).credential(new SignInReportingCredential(entra.credential()));
         }
         return builder.buildClient();
     }
@@ -37,7 +42,7 @@ final class StorageClients {
     /** The queue client reads message text as it is (no SDK decoding): both encodings are handled by us. */
     static QueueClient queue(StorageAccount account, String queueName, HttpClient http) {
         QueueClientBuilder builder = new QueueClientBuilder().httpClient(http).queueName(queueName)
-                .messageEncoding(QueueMessageEncoding.NONE);
+                .messageEncoding(QueueMessageEncoding.NONE).addPolicy(new UntrustedCertificatePolicy());
         StorageAuth auth = account.auth();
         if (auth instanceof StorageAuth.ConnectionString cs) {
             builder.connectionString(cs.value());
@@ -47,7 +52,7 @@ final class StorageClients {
         } else if (auth instanceof StorageAuth.Sas sas) {
             builder.endpoint(account.queueEndpoint().toString()).sasToken(sas.token());
         } else if (auth instanceof StorageAuth.Entra entra) {
-            builder.endpoint(account.queueEndpoint().toString()).credential(entra.credential());
+            builder.endpoint(account.queueEndpoint().toString()).credential(new SignInReportingCredential(entra.credential()));
         }
         return builder.buildClient();
     }

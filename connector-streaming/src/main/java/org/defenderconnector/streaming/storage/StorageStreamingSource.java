@@ -77,7 +77,7 @@ public final class StorageStreamingSource implements Source, PositionCommitHook 
     /** As {@link #open(StorageStreamingConfig, DeadLetterListener)} with a clock (tests, replays). */
     public static StorageStreamingSource open(StorageStreamingConfig config, DeadLetterListener deadLetters,
                                               Clock clock) {
-        HttpClient http = StorageClients.httpClient();
+        HttpClient http = StorageClients.httpClient(config.account());
         return new StorageStreamingSource(config, deadLetters, clock, StorageClients.blobs(config.account(), http),
                 StorageClients.queue(config.account(), config.queueName(), http));
     }
@@ -102,9 +102,10 @@ public final class StorageStreamingSource implements Source, PositionCommitHook 
         StoragePosition committed = StoragePosition.of(hooked != null ? hooked : position);
         StoragePosition next = StoragePosition.of(position);
         Instant now = clock.instant();
-        String step = "reading the queue '" + config.queueName() + "'";
+        String step = "renewing or deleting held messages of the queue '" + config.queueName() + "'";
         try {
             held.acknowledge(committed);
+            step = "reading the queue '" + config.queueName() + "'";
             next.forgetClosedBefore(now.minus(config.closedRetention()).toEpochMilli(), held.referencedBlobKeys());
             if (!listed) {
                 step = "listing the streaming containers";
@@ -139,7 +140,7 @@ public final class StorageStreamingSource implements Source, PositionCommitHook 
             boolean more = filled || queueFull || (config.continuous() && !Thread.currentThread().isInterrupted());
             return new Batch(records, nextPosition, more);
         } catch (RuntimeException e) {
-            throw StorageFailures.of(config.streamId() + ": " + step, e, config.queueName());
+            throw StorageFailures.of(config.streamId() + ": " + step, e, config.queueName(), config.account().auth());
         }
     }
 
