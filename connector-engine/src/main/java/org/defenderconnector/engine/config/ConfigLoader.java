@@ -201,7 +201,7 @@ public final class ConfigLoader {
         ConnectorConfig.StreamingStorageSettings storage = node.has("storage")
                 ? StreamingSections.storage(node.get("storage"), key + ".storage", cloud, allowCustom, secrets) : null;
         ConnectorConfig.EventHubsSettings eventHubs = node.has("eventHubs")
-                ? StreamingSections.eventHubs(node.get("eventHubs"), key + ".eventHubs", secrets) : null;
+                ? StreamingSections.eventHubs(node.get("eventHubs"), key + ".eventHubs", name, secrets) : null;
         StreamingSections.checkStreams(key, streams, storage, eventHubs);
         return new ConnectorConfig.TenantSettings(name, tenantId, clientId, secret, certificate, cloud, region, endpoints,
                 allowCustom, ca, streams, storage, eventHubs, audiences(node.path("audiences"), key + ".audiences", cloud));

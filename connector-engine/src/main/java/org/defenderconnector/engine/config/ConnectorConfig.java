@@ -117,7 +117,7 @@ public record ConnectorConfig(StoreSettings store, List<SinkSettings> sinks, Lis
      *                         {@link EventHubsAuthKind#ENTRA}, else null (the connection string names it)
      * @param hubs             the hub names; empty: the connection string's EntityPath, else every
      *                         {@code insights-logs-advancedhunting-*} hub of the namespace
-     * @param consumerGroup    the consumer group the connector owns on those hubs
+     * @param consumerGroup    the Kafka consumer group the connector reads with (default {@link #defaultConsumerGroup})
      */
     public record EventHubsSettings(EventHubsAuthKind auth, Secret connectionString, String namespace,
                                     List<String> hubs, String consumerGroup) {
@@ -128,6 +128,16 @@ public record ConnectorConfig(StoreSettings store, List<SinkSettings> sinks, Lis
         /** A namespace read with a connection string. */
         public EventHubsSettings(Secret connectionString, List<String> hubs, String consumerGroup) {
             this(EventHubsAuthKind.CONNECTION_STRING, connectionString, null, hubs, consumerGroup);
+        }
+
+        /**
+         * {@code defender-connector-<tenant>}, the group used when none is configured. Through the Kafka endpoint,
+         * Microsoft documents consumer groups as Kafka groups: created on first use, distinct from the hub's own
+         * Event Hubs consumer groups (so {@code $Default} is neither needed nor shared) and spanning the namespace.
+         * A group of the connector's own per tenant needs no setup and no other reader can take partitions from it.
+         */
+        public static String defaultConsumerGroup(String tenantName) {
+            return "defender-connector-" + tenantName;
         }
     }
 

@@ -216,7 +216,9 @@ final class StreamingSections {
         }
     }
 
-    static ConnectorConfig.EventHubsSettings eventHubs(JsonNode node, String key, SecretResolver secrets) {
+    /** @param tenantName names the default consumer group when none is configured */
+    static ConnectorConfig.EventHubsSettings eventHubs(JsonNode node, String key, String tenantName,
+                                                       SecretResolver secrets) {
         ConfigLoader.allowOnly(node, key, EVENT_HUBS_KEYS);
         ConnectorConfig.EventHubsAuthKind auth = eventHubsAuth(node, key);
         Secret connectionString = null;
@@ -254,9 +256,7 @@ final class StreamingSections {
         }
         String consumerGroup = node.hasNonNull("consumerGroup") ? node.get("consumerGroup").asText().trim() : "";
         if (consumerGroup.isEmpty()) {
-            throw new ConfigException(key + ".consumerGroup", "is missing",
-                    "create a consumer group for the connector on each hub (not $Default, which other readers share)"
-                            + " and name it here, e.g. consumerGroup: defender-connector");
+            consumerGroup = ConnectorConfig.EventHubsSettings.defaultConsumerGroup(tenantName);
         }
         return new ConnectorConfig.EventHubsSettings(auth, connectionString, namespace, hubs, consumerGroup);
     }
@@ -373,8 +373,8 @@ final class StreamingSections {
         int hubsAt = names.indexOf(ConnectorConfig.STREAMING_EVENT_HUBS);
         if (hubsAt >= 0 && eventHubs == null) {
             throw new ConfigException(key + ".streams[" + hubsAt + "]", "'" + ConnectorConfig.STREAMING_EVENT_HUBS
-                    + "' needs the tenant's eventHubs: section", "add eventHubs: {connectionString: ${env:NAME},"
-                    + " consumerGroup: GROUP} (see docs/configuration.md, Streaming API)");
+                    + "' needs the tenant's eventHubs: section", "add eventHubs: {connectionString: ${env:NAME}}"
+                    + " (see docs/configuration.md, Streaming API)");
         }
         if (hubsAt < 0 && eventHubs != null) {
             throw new ConfigException(key + ".eventHubs", "is set but no stream reads it",

@@ -112,6 +112,11 @@ class StreamingConfigTest {
                 eventHubs: {connectionString: "${env:HUBS_CS}", consumerGroup: defender-connector}
                 """), dir).tenants().get(0).eventHubs();
         assertThat(all.hubs()).isEmpty();
+        // Kafka consumer groups are created on first use and span the namespace: the tenant gets its own.
+        ConnectorConfig.EventHubsSettings ownGroup = loader().parse(tenant("streaming-eventhubs", """
+                eventHubs: {connectionString: "${env:HUBS_CS}"}
+                """), dir).tenants().get(0).eventHubs();
+        assertThat(ownGroup.consumerGroup()).isEqualTo("defender-connector-contoso");
     }
 
     @Test
@@ -187,7 +192,7 @@ class StreamingConfigTest {
         assertError(tenant("alerts", STORAGE_KEY_SECTION), "tenants[0].storage", "is set but no stream reads it",
                 "add streaming-storage to streams");
         assertError(tenant("streaming-eventhubs", ""), "tenants[0].streams[0]",
-                "'streaming-eventhubs' needs the tenant's eventHubs: section", "consumerGroup:");
+                "'streaming-eventhubs' needs the tenant's eventHubs: section", "eventHubs: {connectionString:");
         assertError(tenant("alerts", "eventHubs: {connectionString: \"${env:HUBS_CS}\", consumerGroup: g}"),
                 "tenants[0].eventHubs", "is set but no stream reads it", "add streaming-eventhubs");
         assertError(tenant("streaming-blob", ""), "tenants[0].streams[0]", "'streaming-blob' is not a stream",
@@ -196,8 +201,6 @@ class StreamingConfigTest {
 
     @Test
     void eventHubsErrorsNameTheKeyAndTheFixWithoutEchoingTheConnectionString() {
-        assertError(tenant("streaming-eventhubs", "eventHubs: {connectionString: \"${env:HUBS_CS}\"}"),
-                "tenants[0].eventHubs.consumerGroup", "is missing", "not $Default");
         assertError(tenant("streaming-eventhubs", "eventHubs: {consumerGroup: g}"),
                 "tenants[0].eventHubs.connectionString", "is missing", "Listen rights");
         assertError(tenant("streaming-eventhubs", "eventHubs: {connectionString: \"${env:BAD_HUBS}\", consumerGroup: g}"),

@@ -1,5 +1,6 @@
 package org.defenderconnector.app.server.integrations;
 
+import org.defenderconnector.engine.config.ConnectorConfig;
 import org.defenderconnector.microsoft.auth.ClientCredential;
 import org.defenderconnector.microsoft.cloud.Endpoints;
 import org.defenderconnector.microsoft.cloud.TlsTrust;
@@ -11,7 +12,6 @@ import org.defenderconnector.store.admin.IntegrationRecord;
  */
 public record ResolvedIntegration(IntegrationRecord record, IntegrationSecrets secrets, Endpoints endpoints,
                                   TlsTrust tls) {
-    private static final String CONSUMER_GROUP_PREFIX = "defender-connector-";
 
     public String name() {
         return record.name();
@@ -31,15 +31,9 @@ public record ResolvedIntegration(IntegrationRecord record, IntegrationSecrets s
                 : defaultConsumerGroup(record.name());
     }
 
-    /**
-     * {@code defender-connector-<integration>}. The connector reads through the namespace's Kafka endpoint,
-     * where Microsoft documents consumer groups as Kafka groups: created on first use, distinct from the
-     * hub's Event Hubs consumer groups (so {@code $Default} is not needed), and spanning the namespace. A
-     * group of the connector's own, one per integration, needs no setup and is shared with no other
-     * reader, which would otherwise take some of the hub's partitions away from the connector.
-     */
+    /** The same default as a configuration file's: {@code defender-connector-<integration>}. */
     public static String defaultConsumerGroup(String integrationName) {
-        return CONSUMER_GROUP_PREFIX + integrationName;
+        return ConnectorConfig.EventHubsSettings.defaultConsumerGroup(integrationName);
     }
 
     @Override
