@@ -38,10 +38,22 @@ final class EngineStreams {
         if (storageNamed && streaming.storageQueue() != null) {
             streams.add(ConnectorConfig.STREAMING_STORAGE);
         }
-        if (integration.secrets() != null && integration.secrets().eventHubConnectionString().isPresent()) {
+        if (readsEventHub(integration)) {
             streams.add(ConnectorConfig.STREAMING_EVENT_HUBS);
         }
         return List.copyOf(streams);
+    }
+
+    /**
+     * Whether the integration names an Event Hub to read: a stored connection string, or a namespace and
+     * hub read with the app's Entra sign-in.
+     */
+    static boolean readsEventHub(ResolvedIntegration integration) {
+        if (integration.secrets() != null && integration.secrets().eventHubConnectionString().isPresent()) {
+            return true;
+        }
+        IntegrationRecord.StreamingSettings streaming = integration.record().streaming();
+        return streaming != null && streaming.eventHubNamespace() != null && streaming.eventHubName() != null;
     }
 
     /** Streaming API streams never report "caught up": each keeps an engine thread busy. */

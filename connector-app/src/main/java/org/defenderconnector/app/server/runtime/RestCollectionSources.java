@@ -54,7 +54,7 @@ public final class RestCollectionSources implements SourceProvider {
         Map<String, String> problems = new HashMap<>();
         ConnectorConfig.StreamingStorageSettings storage = streaming == null || streaming.storageQueue() == null ? null
                 : settings(ConnectorConfig.STREAMING_STORAGE, () -> storageSettings(integration), problems);
-        ConnectorConfig.EventHubsSettings eventHubs = integration.secrets().eventHubConnectionString().isEmpty() ? null
+        ConnectorConfig.EventHubsSettings eventHubs = !EngineStreams.readsEventHub(integration) ? null
                 : settings(ConnectorConfig.STREAMING_EVENT_HUBS, () -> eventHubsSettings(integration), problems);
         TenantSourceFactory sources = TenantSourceFactory.open(new TenantSourceFactory.Settings(integration.name(),
                 tenantId, clientId, integration.credential(), integration.endpoints(), integration.tls(), budget,
@@ -139,13 +139,38 @@ public final class RestCollectionSources implements SourceProvider {
                 streaming.storageQueue(), false, Duration.ofMinutes(10), Duration.ofMinutes(5));
     }
 
-    private static ConnectorConfig.EventHubsSettings eventHubsSettings(ResolvedIntegration integration) {
+    /**
+     * The Event Hub through the integration's connection string, or, when none is stored, signed in with
+     * Entra (the app's token for the namespace; the app needs Azure Event Hubs Data Receiver on it).
+     */
+    static ConnectorConfig.EventHubsSettings eventHubsSettings(ResolvedIntegration integration) {
         IntegrationRecord.StreamingSettings streaming = integration.record().streaming();
-        String connection = integration.secrets().eventHubConnectionString().orElseThrow();
         if (streaming == null || streaming.eventHubName() == null) {
             throw new IllegalArgumentException("the integration has no Event Hub name");
         }
-        return new ConnectorConfig.EventHubsSettings(new Secret(connection, "integration"),
+        String connection = integration.secrets().eventHubConnectionString().orElse(null);
+        if (connection != null) {
+            return new ConnectorConfig.EventHubsSettings(new Secret(connection, "integration"),
+                    List.of(streaming.eventHubName()), integration.eventHubConsumerGroup());
+        }
+        if (streaming.eventHubNamespace() == null) {
+            throw new IllegalArgumentException("the integration has no Event Hubs namespace");
+        }
+        return new ConnectorConfig.EventHubsSettings(ConnectorConfig.EventHubsAuthKind.ENTRA, null,
+                namespaceHost(streaming.eventHubNamespace(), integration.record().cloud()),
                 List.of(streaming.eventHubName()), integration.eventHubConsumerGroup());
+    }
+
+    /** The namespace's host: as entered when it is one, else the name in the cloud's Service Bus domain. */
+    static String namespaceHost(String namespace, String cloud) {
+        String host = namespace.strip();
+        if (host.contains(".")) {
+            return host.toLowerCase(Locale.ROOT);
+        }
+        String suffix = switch (cloud == null ? "" : cloud.toLowerCase(Locale.ROOT)) {
+            case "gcc-high", "dod" -> "servicebus.usgovcloudapi.net";
+            default -> "servicebus.windows.net";
+        };
+        return host.toLowerCase(Locale.ROOT) + "." + suffix;
     }
 }
