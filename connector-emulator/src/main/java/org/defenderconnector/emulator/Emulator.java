@@ -19,6 +19,7 @@ import com.sun.net.httpserver.HttpsServer;
 import org.defenderconnector.emulator.api.ApiDispatcher;
 import org.defenderconnector.emulator.api.ApiGate;
 import org.defenderconnector.emulator.api.ApiRoutes;
+import org.defenderconnector.emulator.api.ExportFileEndpoints;
 import org.defenderconnector.emulator.api.GraphEndpoints;
 import org.defenderconnector.emulator.api.HuntingEndpoints;
 import org.defenderconnector.emulator.api.MdeEndpoints;
@@ -29,6 +30,7 @@ import org.defenderconnector.emulator.entra.ClientAuthenticator;
 import org.defenderconnector.emulator.entra.TokenEndpoint;
 import org.defenderconnector.emulator.entra.TokenIssuer;
 import org.defenderconnector.emulator.entra.TokenRequestCounter;
+import org.defenderconnector.emulator.exportfiles.ExportFiles;
 import org.defenderconnector.emulator.faults.FaultPolicy;
 import org.defenderconnector.emulator.faults.Faults;
 import org.defenderconnector.emulator.hunting.AdvancedHunting;
@@ -41,7 +43,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running emulator: one HTTPS server serving Entra ID's token endpoint and the Defender for Endpoint,
- * Defender XDR and Microsoft Graph security APIs, routed by path. A client points its login authority and all
+ * Defender XDR and Microsoft Graph security APIs, routed by path, and the storage host of the vulnerability
+ * export's files ({@code /tvm-export/...}). A client points its login authority and all
  * three API base URLs at {@link #baseUrl()}, trusts {@link #caCertificatePath()}, and asks for tokens for the
  * real resource URIs.
  */
@@ -109,14 +112,17 @@ public final class Emulator implements AutoCloseable {
         Faults faults = new Faults(config.faults(), options.clock(), issuer.ledger());
         ApiRoutes routes = new ApiRoutes();
         MdeEndpoints.register(routes, data);
+        ExportFiles exportFiles = new ExportFiles(data, options.clock());
+        ExportFileEndpoints.register(routes, data, exportFiles);
         XdrEndpoints.register(routes, data);
         GraphEndpoints.register(routes, data);
         HuntingEndpoints.register(routes, data, hunting);
         ApiDispatcher apis = new ApiDispatcher(routes, new ApiGate(signer, options.clock()), options.clock(),
                 List.of(new FaultPolicy(faults, new FaultWindows(hunting, options.clock())),
                         new RateLimitPolicy(limits)));
-        EmulatorAdmin admin = new EmulatorAdmin(tenants, issuer, counter, data, faults, limits, hunting);
-        EmulatorRouter router = new EmulatorRouter(tokenEndpoint, apis, new AdminEndpoints(admin), signer);
+        EmulatorAdmin admin = new EmulatorAdmin(tenants, issuer, counter, data, faults, limits, hunting, exportFiles);
+        EmulatorRouter router = new EmulatorRouter(tokenEndpoint, apis, new AdminEndpoints(admin), signer,
+                exportFiles);
 
         InetAddress address = InetAddress.getByName(options.host());
         List<String> extraIps = address.isLoopbackAddress() || address.isAnyLocalAddress()

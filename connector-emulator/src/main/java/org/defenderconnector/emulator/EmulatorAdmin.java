@@ -10,6 +10,7 @@ import org.defenderconnector.emulator.directory.ResourceApi;
 import org.defenderconnector.emulator.directory.TenantDirectory;
 import org.defenderconnector.emulator.entra.TokenIssuer;
 import org.defenderconnector.emulator.entra.TokenRequestCounter;
+import org.defenderconnector.emulator.exportfiles.ExportFiles;
 import org.defenderconnector.emulator.faults.Faults;
 import org.defenderconnector.emulator.hunting.AdvancedHunting;
 import org.defenderconnector.emulator.limits.RateLimits;
@@ -30,9 +31,10 @@ public final class EmulatorAdmin {
     private final Faults faults;
     private final RateLimits limits;
     private final AdvancedHunting hunting;
+    private final ExportFiles exportFiles;
 
     EmulatorAdmin(TenantDirectory directory, TokenIssuer issuer, TokenRequestCounter counter, EmulatorData data,
-                  Faults faults, RateLimits limits, AdvancedHunting hunting) {
+                  Faults faults, RateLimits limits, AdvancedHunting hunting, ExportFiles exportFiles) {
         this.directory = directory;
         this.issuer = issuer;
         this.counter = counter;
@@ -40,6 +42,7 @@ public final class EmulatorAdmin {
         this.faults = faults;
         this.limits = limits;
         this.hunting = hunting;
+        this.exportFiles = exportFiles;
     }
 
     /** The data of a configured tenant (by id or verified domain): add and change records, regenerate. */
@@ -62,6 +65,11 @@ public final class EmulatorAdmin {
     /** Advanced hunting: row cap, result size, CPU budget, quota usage. */
     public AdvancedHunting hunting() {
         return hunting;
+    }
+
+    /** The vulnerability export's files: rows per file, a one-shot cut, the requests received (headers included). */
+    public ExportFiles exportFiles() {
+        return exportFiles;
     }
 
     /** Deletes a client secret from the app registration; requests with it then fail with AADSTS7000215. */

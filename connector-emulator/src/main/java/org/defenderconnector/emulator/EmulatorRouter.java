@@ -16,6 +16,7 @@ import org.defenderconnector.emulator.api.ApiDispatcher;
 import org.defenderconnector.emulator.api.ApiFamily;
 import org.defenderconnector.emulator.entra.TokenEndpoint;
 import org.defenderconnector.emulator.entra.TokenRequest;
+import org.defenderconnector.emulator.exportfiles.ExportFiles;
 import org.defenderconnector.emulator.http.ConnectionAbort;
 import org.defenderconnector.emulator.http.Exchanges;
 import org.defenderconnector.emulator.jwt.JwtSigner;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Splits the one host between the services it stands in for: Entra token endpoints and signing keys,
- * Defender / Graph APIs, and the admin endpoints. Any failure not handled below becomes a 500, never a dropped
+ * Defender / Graph APIs, the storage of the vulnerability export's files, and the admin endpoints. Any failure not handled below becomes a 500, never a dropped
  * connection.
  */
 final class EmulatorRouter implements HttpHandler {
@@ -37,14 +38,17 @@ final class EmulatorRouter implements HttpHandler {
     private final ApiDispatcher apis;
     private final AdminEndpoints admin;
     private final JwtSigner signer;
+    private final ExportFiles exportFiles;
     private volatile String baseUrl;
     private volatile List<String> ownAuthorities = List.of();
 
-    EmulatorRouter(TokenEndpoint tokens, ApiDispatcher apis, AdminEndpoints admin, JwtSigner signer) {
+    EmulatorRouter(TokenEndpoint tokens, ApiDispatcher apis, AdminEndpoints admin, JwtSigner signer,
+                   ExportFiles exportFiles) {
         this.tokens = tokens;
         this.apis = apis;
         this.admin = admin;
         this.signer = signer;
+        this.exportFiles = exportFiles;
     }
 
     /** Called once the port is known. */
@@ -90,6 +94,11 @@ final class EmulatorRouter implements HttpHandler {
         }
         if (ApiFamily.isApiPath(path)) {
             apis.handle(exchange, baseUrl);
+            return;
+        }
+        if (exportFiles.handles(path)) {
+            // Azure Storage, not a Defender API: SAS-signed, no Entra token.
+            exportFiles.handle(exchange);
             return;
         }
         Matcher token = TOKEN_PATH.matcher(path);

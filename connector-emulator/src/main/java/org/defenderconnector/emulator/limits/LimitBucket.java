@@ -15,6 +15,8 @@ public enum LimitBucket {
     MDE("mde", 100, 1_500),
     /** Vulnerability export JSON, full and delta: 30 calls per minute, 1,000 per hour. */
     EXPORT("export", 30, 1_000),
+    /** Vulnerability export via files (SoftwareVulnerabilitiesExport): "5 calls per minute and 20 calls per hour". */
+    EXPORT_FILES("exportFiles", 5, 20),
     /** XDR incidents: 50 calls per minute, 1,500 per hour. */
     XDR_INCIDENTS("xdrIncidents", 50, 1_500),
     /** Advanced hunting, per tenant (each of the three APIs counted apart): 45 calls per minute, 1,500 per hour. */
@@ -52,7 +54,7 @@ public enum LimitBucket {
             }
         }
         throw new IllegalArgumentException("unknown rate limit bucket '" + key
-                + "' (known: mde, export, xdrIncidents, hunting, graphSecurity)");
+                + "' (known: mde, export, exportFiles, xdrIncidents, hunting, graphSecurity)");
     }
 
     /** Which quota a route counts against. */
@@ -60,6 +62,9 @@ public enum LimitBucket {
         String template = route.template().toLowerCase(Locale.ROOT);
         if (template.endsWith("/run") || template.endsWith("/runhuntingquery")) {
             return HUNTING;
+        }
+        if (template.equals("/api/machines/softwarevulnerabilitiesexport")) {
+            return EXPORT_FILES;
         }
         if (template.startsWith("/api/machines/softwarevulnerabilit")) {
             return EXPORT;

@@ -39,6 +39,7 @@ public final class ApiClient implements AutoCloseable {
     private final Pause pause;
     private final Clock clock;
     private final BodyWatchdog watchdog;
+    private final SignedDownloads downloads;
 
     public ApiClient(SSLContext sslContext, HttpSettings settings, RateBudget budget, Pause pause, Clock clock) {
         this.http = HttpClient.newBuilder()
@@ -55,6 +56,7 @@ public final class ApiClient implements AutoCloseable {
         this.pause = pause;
         this.clock = clock;
         this.watchdog = new BodyWatchdog(settings.bodyIdleTimeout());
+        this.downloads = new SignedDownloads(http, settings, pause, watchdog);
     }
 
     public ApiClient(SSLContext sslContext, RateBudget budget) {
@@ -63,6 +65,11 @@ public final class ApiClient implements AutoCloseable {
 
     public RateBudget budget() {
         return budget;
+    }
+
+    /** Downloads from SAS-signed URLs (export files): no token, no budget permit. */
+    public SignedDownloads downloads() {
+        return downloads;
     }
 
     public RetryPolicy retryPolicy() {

@@ -9,6 +9,11 @@ public enum ApiFamily {
     MDE_REST("MDE API", new RateLimit(100, 1_500)),
     /** MDE export assessment (SoftwareVulnerabilitiesByMachine and its delta). */
     MDE_EXPORT("MDE export API", new RateLimit(30, 1_000)),
+    /**
+     * MDE export via files (SoftwareVulnerabilitiesExport): the listing call only; the files are read from Azure
+     * Storage, which this budget does not count.
+     */
+    MDE_EXPORT_FILES("MDE export files API", new RateLimit(5, 20)),
     /** Defender XDR /api/incidents. */
     XDR_INCIDENTS("Defender XDR incidents API", new RateLimit(50, 1_500)),
     /**

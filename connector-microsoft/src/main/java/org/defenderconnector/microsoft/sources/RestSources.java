@@ -164,9 +164,13 @@ public final class RestSources implements AutoCloseable {
                 endpoints.mde(), VulnerabilityExportSource.FULL_PATH, Map.of(), List.of("id"),
                 List.of("eventTimestamp", "lastSeenTimestamp"), null, 200_000, ApiFamily.MDE_EXPORT,
                 RequiredPermission.mde("Vulnerability.Read.All"), need(tokens.mde(), "mde", id.stream()));
+        // The file-based export: its listing call has its own, much smaller quota (5/min, 20/hour).
+        CollectionSpec files = new CollectionSpec("MDE vulnerabilities export via files", spec.kind(), endpoints.mde(),
+                FileExport.PATH, Map.of(), spec.idFields(), spec.timeFields(), null, 0, ApiFamily.MDE_EXPORT_FILES,
+                spec.permission(), spec.token());
         int pageSize = Math.min(or(options.pageSize(), DEFAULT_EXPORT_PAGE_SIZE), spec.maxPageSize());
-        return new VulnerabilityExportSource(id, client, spec, pageSize, or(options.batchSize(), DEFAULT_BATCH_SIZE),
-                or(options.interval(), defaultInterval(id.stream())), clock);
+        return new VulnerabilityExportSource(id, client, spec, files, ExportMode.parse(options.export()), pageSize,
+                or(options.batchSize(), DEFAULT_BATCH_SIZE), or(options.interval(), defaultInterval(id.stream())), clock);
     }
 
     private WindowSettings windowSettings(CollectionSpec spec, StreamOptions o) {

@@ -19,12 +19,14 @@ import java.util.Map;
  * @param minWindow          a failing window this short is skipped rather than split (default 1 min)
  * @param batchSize          vulnerabilities: records per poll (default 5,000)
  * @param maxRequestsPerPoll time-window streams: requests one poll may make (default 20)
+ * @param export             vulnerabilities: how the full export is read, "json" (default: the paged JSON API)
+ *                           or "files" (the file-based export Microsoft recommends above 100,000 devices)
  */
 public record StreamOptions(Integer pageSize, Duration overlap, Duration backfill, Duration interval, Duration lag,
                             String api, Integer windowAttempts, Duration minWindow, Integer batchSize,
-                            Integer maxRequestsPerPoll) {
+                            Integer maxRequestsPerPoll, String export) {
     public static StreamOptions defaults() {
-        return new StreamOptions(null, null, null, null, null, null, null, null, null, null);
+        return new StreamOptions(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -46,8 +48,10 @@ public record StreamOptions(Integer pageSize, Duration overlap, Duration backfil
                 case "minWindow" -> o.withMinWindow(duration(v));
                 case "batchSize" -> o.withBatchSize(Integer.parseInt(v));
                 case "maxRequestsPerPoll" -> o.withMaxRequestsPerPoll(Integer.parseInt(v));
+                case "export" -> o.withExport(ExportMode.parse(v).name().toLowerCase(Locale.ROOT));
                 default -> throw new IllegalArgumentException("unknown stream option '" + e.getKey() + "' (known: pageSize,"
-                        + " overlap, backfill, interval, lag, api, windowAttempts, minWindow, batchSize, maxRequestsPerPoll)");
+                        + " overlap, backfill, interval, lag, api, windowAttempts, minWindow, batchSize, maxRequestsPerPoll,"
+                        + " export)");
             };
         }
         return o;
@@ -70,42 +74,57 @@ public record StreamOptions(Integer pageSize, Duration overlap, Duration backfil
     }
 
     public StreamOptions withPageSize(int v) {
-        return new StreamOptions(v, overlap, backfill, interval, lag, api, windowAttempts, minWindow, batchSize, maxRequestsPerPoll);
+        return new StreamOptions(v, overlap, backfill, interval, lag, api, windowAttempts, minWindow, batchSize,
+                maxRequestsPerPoll, export);
     }
 
     public StreamOptions withOverlap(Duration v) {
-        return new StreamOptions(pageSize, v, backfill, interval, lag, api, windowAttempts, minWindow, batchSize, maxRequestsPerPoll);
+        return new StreamOptions(pageSize, v, backfill, interval, lag, api, windowAttempts, minWindow, batchSize,
+                maxRequestsPerPoll, export);
     }
 
     public StreamOptions withBackfill(Duration v) {
-        return new StreamOptions(pageSize, overlap, v, interval, lag, api, windowAttempts, minWindow, batchSize, maxRequestsPerPoll);
+        return new StreamOptions(pageSize, overlap, v, interval, lag, api, windowAttempts, minWindow, batchSize,
+                maxRequestsPerPoll, export);
     }
 
     public StreamOptions withInterval(Duration v) {
-        return new StreamOptions(pageSize, overlap, backfill, v, lag, api, windowAttempts, minWindow, batchSize, maxRequestsPerPoll);
+        return new StreamOptions(pageSize, overlap, backfill, v, lag, api, windowAttempts, minWindow, batchSize,
+                maxRequestsPerPoll, export);
     }
 
     public StreamOptions withLag(Duration v) {
-        return new StreamOptions(pageSize, overlap, backfill, interval, v, api, windowAttempts, minWindow, batchSize, maxRequestsPerPoll);
+        return new StreamOptions(pageSize, overlap, backfill, interval, v, api, windowAttempts, minWindow, batchSize,
+                maxRequestsPerPoll, export);
     }
 
     public StreamOptions withApi(String v) {
-        return new StreamOptions(pageSize, overlap, backfill, interval, lag, v, windowAttempts, minWindow, batchSize, maxRequestsPerPoll);
+        return new StreamOptions(pageSize, overlap, backfill, interval, lag, v, windowAttempts, minWindow, batchSize,
+                maxRequestsPerPoll, export);
     }
 
     public StreamOptions withWindowAttempts(int v) {
-        return new StreamOptions(pageSize, overlap, backfill, interval, lag, api, v, minWindow, batchSize, maxRequestsPerPoll);
+        return new StreamOptions(pageSize, overlap, backfill, interval, lag, api, v, minWindow, batchSize,
+                maxRequestsPerPoll, export);
     }
 
     public StreamOptions withMinWindow(Duration v) {
-        return new StreamOptions(pageSize, overlap, backfill, interval, lag, api, windowAttempts, v, batchSize, maxRequestsPerPoll);
+        return new StreamOptions(pageSize, overlap, backfill, interval, lag, api, windowAttempts, v, batchSize,
+                maxRequestsPerPoll, export);
     }
 
     public StreamOptions withBatchSize(int v) {
-        return new StreamOptions(pageSize, overlap, backfill, interval, lag, api, windowAttempts, minWindow, v, maxRequestsPerPoll);
+        return new StreamOptions(pageSize, overlap, backfill, interval, lag, api, windowAttempts, minWindow, v,
+                maxRequestsPerPoll, export);
     }
 
     public StreamOptions withMaxRequestsPerPoll(int v) {
-        return new StreamOptions(pageSize, overlap, backfill, interval, lag, api, windowAttempts, minWindow, batchSize, v);
+        return new StreamOptions(pageSize, overlap, backfill, interval, lag, api, windowAttempts, minWindow, batchSize, v,
+                export);
+    }
+
+    public StreamOptions withExport(String v) {
+        return new StreamOptions(pageSize, overlap, backfill, interval, lag, api, windowAttempts, minWindow, batchSize,
+                maxRequestsPerPoll, v);
     }
 }

@@ -258,5 +258,14 @@ class RestSourcesTest {
         assertThatThrownBy(() -> StreamOptions.fromMap(Map.of("pagesize", "5"))).hasMessageContaining("unknown stream option");
         assertThat(o.lag()).isNull();
         assertThat(o.minWindow()).isNull();
+        assertThat(o.export()).isNull();
+    }
+
+    @Test
+    void theVulnerabilityExportModeIsJsonOrFiles() {
+        assertThat(StreamOptions.fromMap(Map.of("export", " Files ")).export()).isEqualTo("files");
+        assertThat(ExportMode.parse(StreamOptions.defaults().export())).isEqualTo(ExportMode.JSON);
+        assertThatThrownBy(() -> StreamOptions.fromMap(Map.of("export", "csv")))
+                .hasMessage("vulnerabilities: export must be 'json' or 'files', not 'csv'");
     }
 }
