@@ -113,9 +113,12 @@ public final class TenantCollection implements AutoCloseable {
         return CertificateFiles.load(certificate.path(), Optional.empty(), password);
     }
 
-    private static StreamOptions options(ConnectorConfig.StreamSettings stream) {
+    static StreamOptions options(ConnectorConfig.StreamSettings stream) {
         StreamOptions options = StreamOptions.defaults().withInterval(stream.interval())
                 .withOverlap(stream.overlap()).withBackfill(stream.backfill());
+        if (stream.options().containsKey("export")) {
+            options = options.withExport(stream.options().get("export"));
+        }
         return stream.pageSize() == null ? options : options.withPageSize(stream.pageSize());
     }
 

@@ -261,10 +261,11 @@ public final class ConfigLoader {
             Duration streamOverlap = overlap;
             Duration streamBackfill = backfill;
             Integer pageSize = null;
+            Map<String, String> options = Map.of();
             if (stream.isTextual()) {
                 name = stream.asText();
             } else {
-                allowOnly(stream, streamKey, Set.of("name", "interval", "overlap", "backfill", "pageSize"));
+                allowOnly(stream, streamKey, Set.of("name", "interval", "overlap", "backfill", "pageSize", "export"));
                 name = required(stream, streamKey, "name");
                 if (stream.has("interval")) {
                     streamInterval = Durations.parse(streamKey + ".interval", stream.get("interval").asText());
@@ -282,6 +283,9 @@ public final class ConfigLoader {
                     }
                     pageSize = stream.get("pageSize").asInt();
                 }
+                if (stream.has("export")) {
+                    options = Map.of("export", exportMode(stream, streamKey));
+                }
             }
             if (!STREAMS.contains(name) && !StreamingSections.STREAMS.contains(name)) {
                 throw new ConfigException(streamKey, "'" + name + "' is not a stream", "use one of: " + String.join(", ", STREAMS)
@@ -291,9 +295,25 @@ public final class ConfigLoader {
             if (!seen.add(name)) {
                 throw new ConfigException(streamKey, "'" + name + "' is listed twice", "list each stream once");
             }
-            streams.add(new ConnectorConfig.StreamSettings(name, streamInterval, streamOverlap, streamBackfill, pageSize));
+            streams.add(new ConnectorConfig.StreamSettings(name, streamInterval, streamOverlap, streamBackfill, pageSize,
+                    options));
         }
         return streams;
+    }
+
+    /** {@code export: json | files}: how the vulnerabilities stream reads its full export. */
+    private static String exportMode(JsonNode stream, String streamKey) {
+        String name = stream.path("name").asText();
+        if (!"vulnerabilities".equals(name)) {
+            throw new ConfigException(streamKey + ".export", "is a setting of the vulnerabilities stream only",
+                    "remove it from '" + name + "'");
+        }
+        String mode = stream.get("export").asText().trim().toLowerCase(Locale.ROOT);
+        if (!mode.equals("json") && !mode.equals("files")) {
+            throw new ConfigException(streamKey + ".export", "'" + stream.get("export").asText() + "' is not an export mode",
+                    "use json (the default) or files (recommended by Microsoft over 100,000 devices)");
+        }
+        return mode;
     }
 
     private static String httpsUrl(String key, String value) {

@@ -169,7 +169,7 @@ public record ConnectorConfig(StoreSettings store, List<SinkSettings> sinks, Lis
      * @param backfill how far back the first run reaches
      * @param pageSize null for the API's documented maximum
      * @param options  stream-specific settings as configured text (hunting: api, lag, rowCap ...; see
-     *                 HuntingOptions); empty for the REST streams
+     *                 HuntingOptions; vulnerabilities: export); empty for the other REST streams
      */
     public record StreamSettings(String name, Duration interval, Duration overlap, Duration backfill, Integer pageSize,
                                  Map<String, String> options) {

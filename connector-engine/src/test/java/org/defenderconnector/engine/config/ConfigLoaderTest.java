@@ -101,4 +101,15 @@ class ConfigLoaderTest {
                 .hasMessageContaining("tenants[0].audiences.mde").hasMessageContaining("App ID URI")
                 .hasMessageContaining("https://api-gov.securitycenter.microsoft.us");
     }
+
+    @Test
+    void theVulnerabilitiesExportModeIsJsonOrFilesAndBelongsToThatStreamOnly() {
+        String files = VALID.replace("{name: machines, interval: 1h, pageSize: 500}", "{name: vulnerabilities, export: files}");
+        assertThat(loader().parse(files, dir).tenants().get(0).streams().get(1).options()).containsEntry("export", "files");
+        assertThatThrownBy(() -> loader().parse(files.replace("export: files", "export: blobs"), dir))
+                .hasMessageContaining("tenants[0].streams[1].export").hasMessageContaining("'blobs'")
+                .hasMessageContaining("use json (the default) or files");
+        assertThatThrownBy(() -> loader().parse(VALID.replace("pageSize: 500}", "export: files}"), dir))
+                .hasMessageContaining("tenants[0].streams[1].export").hasMessageContaining("vulnerabilities stream only");
+    }
 }

@@ -13,8 +13,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A tenant's configured token audiences reach the endpoints its token source asks tokens for. */
-class TenantEndpointsTest {
+/** What a tenant's configuration sets reaches what its sources use: token audiences, stream options. */
+class TenantSettingsTest {
     @TempDir
     Path dir;
 
@@ -27,7 +27,7 @@ class TenantEndpointsTest {
                     clientSecret: ${env:S}
                     cloud: gcc-high
                 """ + extra + """
-                    streams: [alerts]
+                    streams: [alerts, {name: vulnerabilities, export: files}]
                 """;
         return new ConfigLoader(new SecretResolver(Map.of("S", "x")::get, dir)).parse(yaml, dir).tenants().get(0);
     }
@@ -43,5 +43,12 @@ class TenantEndpointsTest {
         assertThat(overridden.baseUrl(Api.DEFENDER_ENDPOINT)).isEqualTo(defaults.baseUrl(Api.DEFENDER_ENDPOINT));
         assertThat(overridden.describe()).contains("mde-audience=https://api.securitycenter.microsoft.us");
         assertThat(defaults.describe()).doesNotContain("audience");
+    }
+
+    @Test
+    void theVulnerabilitiesExportModeReachesTheSourceOptions() {
+        ConnectorConfig.TenantSettings tenant = tenant("");
+        assertThat(TenantCollection.options(tenant.streams().get(1)).export()).isEqualTo("files");
+        assertThat(TenantCollection.options(tenant.streams().get(0)).export()).isNull();
     }
 }
