@@ -70,7 +70,7 @@ final class StreamingSources {
             case ACCOUNT_KEY -> account(settings, new StorageAuth.SharedKey(settings.accountName(),
                     settings.accountKey().reveal()));
             case SAS -> account(settings, new StorageAuth.Sas(settings.sas().reveal()));
-            case ENTRA -> account(settings, new StorageAuth.Entra(new EntraStorageCredential(
+            case ENTRA -> account(settings, new StorageAuth.Entra(new EntraTokenCredential(
                     Objects.requireNonNull(tokens, "storage auth entra needs the tenant's token source"), tenantId)));
         };
         account = account.withTls(tls);
@@ -100,7 +100,7 @@ final class StreamingSources {
             }
             // The adapter asks the TokenSource for whatever scope its caller names: here the namespace's
             // https://<namespace>/.default, cached and renewed like every other token of the tenant.
-            return EventHubsConfig.eventHubsEntra(id, settings.namespace(), new EntraStorageCredential(tokens, tenantId),
+            return EventHubsConfig.eventHubsEntra(id, settings.namespace(), new EntraTokenCredential(tokens, tenantId),
                     settings.hubs(), settings.consumerGroup());
         }
         return EventHubsConfig.eventHubs(id, EventHubsConnectionString.parse(settings.connectionString().reveal()),

@@ -159,7 +159,7 @@ class StreamingEntraCollectionTest {
     @Test
     void aTokenTheAccountRefusesFailsWithTheSettingAndTheRolesToAssign() {
         TokenSource tokens = tokens();
-        EntraStorageCredential credential = new EntraStorageCredential(tokens, DemoCredentials.TENANT_ID);
+        EntraTokenCredential credential = new EntraTokenCredential(tokens, DemoCredentials.TENANT_ID);
         StorageAuth.Entra wrongAudience = new StorageAuth.Entra(new com.azure.core.credential.TokenCredential() {
             private final TokenRequestContext graph = new TokenRequestContext().addScopes("https://graph.microsoft.com/.default");
 

@@ -10,18 +10,19 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * The tenant's app registration as an azure-core {@link TokenCredential}, so the Storage SDK signs in to
- * the streaming account with the same client id and secret or certificate as the Defender APIs. Tokens come
- * from the tenant's {@link TokenSource} (msal4j, cached and renewed ahead of expiry) for the scope the SDK
- * asks for, {@value #STORAGE_SCOPE}.
+ * The tenant's app registration as an azure-core {@link TokenCredential}, so the Streaming API's Azure
+ * resources are signed in to with the same client id and secret or certificate as the Defender APIs: the
+ * Storage SDK (scope {@value #STORAGE_SCOPE}) and the Event Hubs Kafka login (the namespace's scope). Tokens
+ * come from the tenant's {@link TokenSource} (msal4j, cached and renewed ahead of expiry) for the scope the
+ * caller asks for; {@value #STORAGE_SCOPE} when it names none.
  */
-final class EntraStorageCredential implements TokenCredential {
+final class EntraTokenCredential implements TokenCredential {
     static final String STORAGE_SCOPE = "https://storage.azure.com/.default";
 
     private final TokenSource tokens;
     private final String tenantId;
 
-    EntraStorageCredential(TokenSource tokens, String tenantId) {
+    EntraTokenCredential(TokenSource tokens, String tenantId) {
         this.tokens = tokens;
         this.tenantId = tenantId;
     }
@@ -41,6 +42,6 @@ final class EntraStorageCredential implements TokenCredential {
 
     @Override
     public String toString() {
-        return "EntraStorageCredential[client=" + tokens.clientId() + ", tenant=" + tenantId + "]";
+        return "EntraTokenCredential[client=" + tokens.clientId() + ", tenant=" + tenantId + "]";
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class EntraStorageCredentialTest {
+class EntraTokenCredentialTest {
     private static final String CLIENT = "66666666-7777-8888-9999-000000000000";
     private static final String TENANT = "11111111-2222-3333-4444-555555555555";
 
@@ -30,8 +30,8 @@ class EntraStorageCredentialTest {
             return new org.defenderconnector.microsoft.auth.AccessToken("storage-token-" + fetched.size(), now,
                     now.plusSeconds(3_600));
         }, Clock.fixed(now, ZoneOffset.UTC), RefreshPolicy.DEFAULT);
-        EntraStorageCredential credential = new EntraStorageCredential(tokens, TENANT);
-        TokenRequestContext request = new TokenRequestContext().addScopes(EntraStorageCredential.STORAGE_SCOPE);
+        EntraTokenCredential credential = new EntraTokenCredential(tokens, TENANT);
+        TokenRequestContext request = new TokenRequestContext().addScopes(EntraTokenCredential.STORAGE_SCOPE);
 
         AccessToken sync = credential.getTokenSync(request);
         AccessToken async = credential.getToken(request).block();
