@@ -1,6 +1,7 @@
 package org.defenderconnector.app.demo;
 
 import org.defenderconnector.app.emulator.RunningEmulator;
+import org.defenderconnector.app.emulator.RunningStreaming;
 import org.defenderconnector.app.onboarding.CheckCommand;
 import org.defenderconnector.app.server.ServerHandle;
 import org.defenderconnector.emulator.DemoCredentials;
@@ -16,6 +17,7 @@ import org.defenderconnector.microsoft.permissions.DefenderStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -43,7 +45,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-server", description = "Do not start the web console at the end")
     boolean noServer;
 
+    /** Streaming API records a second in the demo: enough to see blobs grow, little for a laptop. */
+    private static final double STREAMING_RATE = 50;
+
     private final PrintStream out;
+    private String streamingSkipped;
 
     public DemoCommand() {
         this(System.out);
@@ -56,10 +62,16 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(dir);
+        RunningStreaming streaming = startStreaming();
         try (RunningEmulator running = RunningEmulator.start(EmulatorConfig.demo(),
-                EmulatorOptions.defaults().withDirectory(dir.toAbsolutePath()), dir)) {
+                EmulatorOptions.defaults().withDirectory(dir.toAbsolutePath()), dir, streaming)) {
             out.println("== Emulator");
             out.println("Started at " + running.emulator().baseUrl() + " (demo tenant " + running.tenantId() + ")");
+            out.println(streaming != null
+                    ? "Streaming API: Azurite at " + streaming.azurite().blobEndpoint() + ", " + (int) STREAMING_RATE
+                            + " records/s appended to hourly PT1H.json blobs, each new blob announced in queue "
+                            + RunningStreaming.QUEUE + " (stream streaming-storage)"
+                    : "Streaming API: " + streamingSkipped);
             out.println();
             out.println("== Credential and permission check");
             CheckRequest request = new CheckRequest(DemoCredentials.TENANT_ID, DemoCredentials.CLIENT_ID,
@@ -84,7 +96,8 @@ public final class DemoCommand implements Callable<Integer> {
             out.println();
             out.println("== Web console");
             try (ServerHandle server = DemoServer.start(running, config, out)) {
-                out.println("Integration 'demo' (the emulator's tenant) is registered and collecting.");
+                out.println("Integration 'demo' (the emulator's tenant) is registered and collecting"
+                        + (streaming != null ? ", the Streaming API included." : "."));
                 if (System.console() != null) {
                     out.println("Open " + server.consoleUrl() + " and sign in as admin. Press Ctrl-C to stop.");
                     out.flush();
@@ -94,6 +107,24 @@ public final class DemoCommand implements Callable<Integer> {
                 }
             }
             return allOk ? 0 : 1;
+        }
+    }
+
+    /**
+     * The Streaming API part when Azurite is installed (the tests and {@code .ci/run} install it into the build
+     * tree); the demo works without it and says how to add it.
+     */
+    private RunningStreaming startStreaming() {
+        if (!RunningStreaming.azuriteInstalled()) {
+            streamingSkipped = "skipped: Azurite (the Azure Storage emulator, from npm) is not installed; from the"
+                    + " repository root run " + RunningStreaming.INSTALL_AZURITE + " and run the demo again";
+            return null;
+        }
+        try {
+            return RunningStreaming.start(dir, STREAMING_RATE, null, null);
+        } catch (IOException | RuntimeException e) {
+            streamingSkipped = "skipped: Azurite did not start (" + e.getMessage() + ")";
+            return null;
         }
     }
 

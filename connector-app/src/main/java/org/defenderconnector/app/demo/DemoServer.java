@@ -1,6 +1,7 @@
 package org.defenderconnector.app.demo;
 
 import org.defenderconnector.app.emulator.RunningEmulator;
+import org.defenderconnector.app.emulator.RunningStreaming;
 import org.defenderconnector.app.server.Server;
 import org.defenderconnector.app.server.ServerHandle;
 import org.defenderconnector.app.server.ServerOptions;
@@ -28,10 +29,15 @@ final class DemoServer {
         Files.deleteIfExists(data.resolve("server.db"));
         ServerHandle server = Server.start(ServerOptions.defaults(data).withBind("127.0.0.1", 0).withOut(out));
         try {
-            server.registerIntegration(IntegrationInput.ofSecret("demo", DemoCredentials.TENANT_ID, DemoCredentials.CLIENT_ID,
+            IntegrationInput demo = IntegrationInput.ofSecret("demo", DemoCredentials.TENANT_ID, DemoCredentials.CLIENT_ID,
                             Files.readString(running.secretFile()).strip(), RunningEmulator.DEMO_STREAMS)
-                    .withCustomEndpoint(running.emulator().baseUrl(), Files.readString(running.emulator().caCertificatePath())),
-                    true);
+                    .withCustomEndpoint(running.emulator().baseUrl(), Files.readString(running.emulator().caCertificatePath()));
+            if (running.streaming().isPresent()) {
+                // Azurite's own endpoints are in its connection string, as for a private endpoint.
+                demo = demo.withStorageConnectionString(Files.readString(running.streaming().get().connectionStringFile()).strip(),
+                        RunningStreaming.QUEUE);
+            }
+            server.registerIntegration(demo, true);
             return server;
         } catch (RuntimeException e) {
             server.close();

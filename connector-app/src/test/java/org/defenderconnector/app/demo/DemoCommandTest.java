@@ -30,6 +30,12 @@ class DemoCommandTest {
                 .contains("PASS  token for WindowsDefenderATP").contains("PASS  token for Microsoft Graph")
                 .contains("OK: all 9 requested streams will work");
         assertThat(printed).contains("== Collection into the store").contains("Stored events per OCSF class:");
+        // The build installs Azurite (connector-app's pom, .ci/run), so the demo plays the Streaming API too.
+        assertThat(printed).contains("Streaming API: Azurite at").contains("Streaming API included");
+        String streamingRow = printed.lines().filter(l -> l.startsWith("streaming-storage")).findFirst().orElseThrow();
+        assertThat(streamingRow.trim().split("\\s+")).as(streamingRow)
+                .satisfies(cells -> assertThat(Long.parseLong(cells[1])).isPositive())
+                .contains("OK");
         assertThat(printed).doesNotContain(DemoCredentials.SECRET_VALUE);
         Path secretFile = dir.resolve("demo-client-secret.txt");
         assertThat(Files.getPosixFilePermissions(secretFile))

@@ -221,6 +221,9 @@ public final class StreamingEmulator implements AutoCloseable {
                 }
                 table[0]++;
             } catch (RuntimeException e) {
+                if (generator.isShutdown()) {
+                    return; // close() interrupted an append in flight: stopping, not a failure
+                }
                 LOG.warn("streaming emulator: append failed: {}", e.toString());
             }
         }, 0, 100, TimeUnit.MILLISECONDS);

@@ -40,6 +40,14 @@ public record IntegrationInput(String name, String tenantId, String clientId, St
                 pollIntervalSeconds, secretExpires);
     }
 
+    /** The same input reading the Streaming API from the storage account a connection string names. */
+    public IntegrationInput withStorageConnectionString(String connectionString, String queue) {
+        return new IntegrationInput(name, tenantId, clientId, authMethod, clientSecret, certificate, certificatePassword,
+                cloud, region, apiBaseUrl, extraCaPem, null, queue, null, connectionString,
+                eventHubNamespace, eventHubName, eventHubConsumerGroup, eventHubConnectionString, streams,
+                pollIntervalSeconds, secretExpires);
+    }
+
     /** Never shows secret values: an input may end up in a log line or an exception. */
     @Override
     public String toString() {
