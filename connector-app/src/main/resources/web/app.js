@@ -264,6 +264,17 @@ async function integrationForm(name) {
         errorSlots.apiBaseUrl = h('div', { class: 'error-text', id: 'err-apiBaseUrl' }),
         h('label', { class: 'field', for: 'f-extraCaPem' }, 'Extra CA certificate (PEM)'), caText,
         errorSlots.extraCaPem = h('div', { class: 'error-text', id: 'err-extraCaPem' }))) : null,
+    isAdmin() ? h('fieldset', { id: 'audiences' }, h('legend', {}, 'Token audiences (admins only)'),
+      h('div', { class: 'small muted' }, 'Only if the API refuses the cloud\'s default audience (the Test reports WRONG_AUDIENCE):'
+        + ' Microsoft does not document the US Government ones. An https App ID URI or an application id (GUID); empty uses the cloud\'s default.'),
+      errorSlots.audiences = h('div', { class: 'error-text', id: 'err-audiences' }),
+      h('div', { class: 'subgrid' },
+        ...[['mde', 'Defender for Endpoint'], ['xdr', 'Defender XDR'], ['graph', 'Microsoft Graph']].flatMap(([api, label]) => [
+          h('label', { class: 'field', for: 'f-audience-' + api }, label),
+          h('div', { id: 'row-audiences.' + api },
+            fields['audience-' + api] = h('input', { type: 'text', id: 'f-audience-' + api, name: 'audiences.' + api,
+              value: v(existing && existing.audiences && existing.audiences[api]), placeholder: 'the cloud\'s default' }),
+            errorSlots['audiences.' + api] = h('div', { class: 'error-text', id: 'err-audiences-' + api }))]))) : null,
     h('fieldset', {}, h('legend', {}, 'Streaming API destination (optional)'),
       h('div', { class: 'small muted' }, 'Stored for the streaming sources: a storage account with its queue, or an Event Hub.'
         + ' A storage connection string replaces account and key and may name other endpoints (e.g. Azurite).'
@@ -338,7 +349,10 @@ async function integrationForm(name) {
     if (fields.storageKey.value) body.storageKey = fields.storageKey.value;
     if (fields.storageConnectionString && fields.storageConnectionString.value) body.storageConnectionString = fields.storageConnectionString.value;
     if (fields.eventHubConnectionString.value) body.eventHubConnectionString = fields.eventHubConnectionString.value;
-    if (isAdmin()) { body.apiBaseUrl = fields.apiBaseUrl.value; body.extraCaPem = caText.value; }
+    if (isAdmin()) {
+      body.apiBaseUrl = fields.apiBaseUrl.value; body.extraCaPem = caText.value;
+      body.audiences = { mde: fields['audience-mde'].value, xdr: fields['audience-xdr'].value, graph: fields['audience-graph'].value };
+    }
     return body;
   }
 
@@ -441,6 +455,8 @@ async function integrationPage(name) {
       : 'client secret ' + (c.clientSecret ? '(stored)' : '(missing)')),
     h('dt', {}, 'Cloud'), h('dd', {}, integration.cloud + (integration.region ? ' / ' + integration.region : '')),
     integration.apiBaseUrl ? [h('dt', {}, 'Custom API base URL'), h('dd', {}, integration.apiBaseUrl)] : null,
+    integration.audiences && Object.keys(integration.audiences).length
+      ? [h('dt', {}, 'Token audiences'), h('dd', { id: 'audiences-shown' }, Object.entries(integration.audiences).map(([api, aud]) => api + ': ' + aud).join(', '))] : null,
     integration.streaming && (integration.streaming.storageAccount || integration.streaming.eventHubNamespace)
       ? [h('dt', {}, 'Streaming API'), h('dd', {}, integration.streaming.storageAccount
         ? 'storage ' + integration.streaming.storageAccount + ' / queue ' + integration.streaming.storageQueue

@@ -82,6 +82,8 @@ class ConsoleBrowserTest {
                 browser.findElement(By.id("stream-scores")).click();
                 type(browser, "f-apiBaseUrl", emulator.baseUrl());
                 setValue(browser, "f-extraCaPem", Files.readString(emulator.caCertificatePath()));
+                // The admin-only token audience: the documented MDE one, which the emulator accepts.
+                type(browser, "f-audience-mde", "https://api.securitycenter.microsoft.com");
 
                 // Test: the onboarding check runs and its results show inline.
                 browser.findElement(By.id("test-integration")).click();
@@ -93,6 +95,8 @@ class ConsoleBrowserTest {
 
                 // Save, activate, and see the status per stream.
                 browser.findElement(By.id("save-integration")).click();
+                assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("audiences-shown"))).getText())
+                        .isEqualTo("mde: https://api.securitycenter.microsoft.com");
                 wait.until(ExpectedConditions.elementToBeClickable(By.id("activate"))).click();
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("deactivate")));
                 // Collection runs in the server's engine: both streams turn healthy, and scores collect a record.

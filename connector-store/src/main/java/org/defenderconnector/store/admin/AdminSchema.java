@@ -1,10 +1,18 @@
 package org.defenderconnector.store.admin;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
-/** Creates the server database's tables when missing; every statement is idempotent. */
+/**
+ * Creates the server database's tables when missing, and adds the columns later versions introduced to
+ * a database an earlier version created; every statement is idempotent.
+ */
 final class AdminSchema {
     private AdminSchema() {
     }
@@ -34,7 +42,9 @@ final class AdminSchema {
                       certificate_not_after INTEGER,
                       active INTEGER NOT NULL DEFAULT 0,
                       created INTEGER NOT NULL,
-                      updated INTEGER NOT NULL)""");
+                      updated INTEGER NOT NULL,
+                      audiences TEXT)""");
+            addMissingColumns(s);
             // Ciphertext only: the plaintext never reaches this file (see SecretVault).
             s.execute("""
                     CREATE TABLE IF NOT EXISTS secrets (
@@ -68,6 +78,27 @@ final class AdminSchema {
                       action TEXT NOT NULL,
                       target TEXT,
                       details TEXT)""");
+        }
+    }
+
+    /**
+     * Columns added after the first release, with their SQL type. There is no migration framework: a
+     * database created before a column existed gets it on open ({@code ALTER TABLE ... ADD COLUMN}, which
+     * keeps the rows, their new column null). New columns must therefore be nullable.
+     */
+    private static final Map<String, String> LATER_INTEGRATION_COLUMNS = Map.of("audiences", "TEXT");
+
+    private static void addMissingColumns(Statement s) throws SQLException {
+        Set<String> present = new HashSet<>();
+        try (ResultSet rs = s.executeQuery("PRAGMA table_info(integrations)")) {
+            while (rs.next()) {
+                present.add(rs.getString("name").toLowerCase(Locale.ROOT));
+            }
+        }
+        for (Map.Entry<String, String> column : LATER_INTEGRATION_COLUMNS.entrySet()) {
+            if (!present.contains(column.getKey())) {
+                s.execute("ALTER TABLE integrations ADD COLUMN " + column.getKey() + " " + column.getValue());
+            }
         }
     }
 }

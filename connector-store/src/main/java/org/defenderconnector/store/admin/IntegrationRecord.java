@@ -2,7 +2,10 @@ package org.defenderconnector.store.admin;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,13 +16,17 @@ import java.util.Objects;
  * @param authMethod          how the app proves its identity
  * @param apiBaseUrl          one custom https base URL serving login and every API (emulator, proxy), or null
  * @param extraCaPem          an extra CA certificate to trust for that URL (public data), or null
+ * @param audiences           token resources overriding the cloud's, keyed by API id ({@code mde}, {@code xdr},
+ *                            {@code graph}); empty when every API uses its cloud's default. Microsoft does not
+ *                            document the US Government audiences, so an admin may have to set them.
  * @param streaming           where the Streaming API delivers (storage queue or Event Hub), or null
  * @param streams             the streams to collect
  * @param secretExpires       the client secret's expiry date as the user entered it, or null
  * @param certificate         public facts about the certificate credential, or null
  */
 public record IntegrationRecord(String name, String tenantId, String clientId, AuthMethod authMethod, String cloud,
-                                String region, String apiBaseUrl, String extraCaPem, StreamingSettings streaming,
+                                String region, String apiBaseUrl, String extraCaPem, Map<String, String> audiences,
+                                StreamingSettings streaming,
                                 List<String> streams, int pollIntervalSeconds, LocalDate secretExpires,
                                 CertificateFacts certificate, boolean active, Instant created, Instant updated) {
 
@@ -45,13 +52,34 @@ public record IntegrationRecord(String name, String tenantId, String clientId, A
         Objects.requireNonNull(authMethod, "authMethod");
         Objects.requireNonNull(cloud, "cloud");
         streams = List.copyOf(streams);
+        audiences = audiences == null ? Map.of() : orderedCopy(audiences);
         if (streaming != null && streaming.isEmpty()) {
             streaming = null;
         }
     }
 
+    /** An integration whose APIs all use their cloud's token audiences. */
+    public IntegrationRecord(String name, String tenantId, String clientId, AuthMethod authMethod, String cloud,
+                             String region, String apiBaseUrl, String extraCaPem, StreamingSettings streaming,
+                             List<String> streams, int pollIntervalSeconds, LocalDate secretExpires,
+                             CertificateFacts certificate, boolean active, Instant created, Instant updated) {
+        this(name, tenantId, clientId, authMethod, cloud, region, apiBaseUrl, extraCaPem, Map.of(), streaming, streams,
+                pollIntervalSeconds, secretExpires, certificate, active, created, updated);
+    }
+
+    /** Keeps the caller's order (mde, xdr, graph in the API view) and drops APIs without a value. */
+    private static Map<String, String> orderedCopy(Map<String, String> audiences) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        audiences.forEach((api, resource) -> {
+            if (api != null && resource != null && !resource.isBlank()) {
+                copy.put(api, resource);
+            }
+        });
+        return copy.isEmpty() ? Map.of() : Collections.unmodifiableMap(copy);
+    }
+
     public IntegrationRecord withActive(boolean value, Instant now) {
         return new IntegrationRecord(name, tenantId, clientId, authMethod, cloud, region, apiBaseUrl, extraCaPem,
-                streaming, streams, pollIntervalSeconds, secretExpires, certificate, value, created, now);
+                audiences, streaming, streams, pollIntervalSeconds, secretExpires, certificate, value, created, now);
     }
 }

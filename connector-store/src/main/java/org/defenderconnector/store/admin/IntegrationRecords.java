@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Stores integrations (without their secrets). */
@@ -17,7 +19,7 @@ public final class IntegrationRecords {
     private static final String COLUMNS = "name, tenant_id, client_id, auth_method, cloud, region, api_base_url,"
             + " extra_ca_pem, storage_account, storage_queue, event_hub_namespace, event_hub_name,"
             + " event_hub_consumer_group, streams, poll_interval_seconds, secret_expires, certificate_thumbprint,"
-            + " certificate_subject, certificate_not_after, active, created, updated";
+            + " certificate_subject, certificate_not_after, active, created, updated, audiences";
 
     private final AdminDatabase db;
 
@@ -35,7 +37,7 @@ public final class IntegrationRecords {
 
     /** Inserts a new integration; false when the name is taken. */
     public boolean insert(IntegrationRecord record) {
-        return db.update("INSERT OR IGNORE INTO integrations(" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        return db.update("INSERT OR IGNORE INTO integrations(" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 values(record)) == 1;
     }
 
@@ -49,7 +51,7 @@ public final class IntegrationRecords {
                 + " api_base_url=?, extra_ca_pem=?, storage_account=?, storage_queue=?, event_hub_namespace=?,"
                 + " event_hub_name=?, event_hub_consumer_group=?, streams=?, poll_interval_seconds=?, secret_expires=?,"
                 + " certificate_thumbprint=?, certificate_subject=?, certificate_not_after=?, active=?, created=?,"
-                + " updated=? WHERE name=?", args) == 1;
+                + " updated=?, audiences=? WHERE name=?", args) == 1;
     }
 
     public boolean delete(String name) {
@@ -68,7 +70,7 @@ public final class IntegrationRecords {
                 r.secretExpires() == null ? null : r.secretExpires().toString(),
                 c == null ? null : c.sha1Thumbprint(), c == null ? null : c.subject(),
                 c == null || c.notAfter() == null ? null : c.notAfter().toEpochMilli(),
-                r.active(), r.created().toEpochMilli(), r.updated().toEpochMilli()};
+                r.active(), r.created().toEpochMilli(), r.updated().toEpochMilli(), audiencesJson(r.audiences())};
     }
 
     private static IntegrationRecord read(ResultSet rs) throws SQLException {
@@ -82,7 +84,7 @@ public final class IntegrationRecords {
         String expires = rs.getString(16);
         return new IntegrationRecord(rs.getString(1), rs.getString(2), rs.getString(3),
                 IntegrationRecord.AuthMethod.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getString(8), streaming, parseStreams(rs.getString(14)), rs.getInt(15),
+                rs.getString(7), rs.getString(8), parseAudiences(rs.getString(23)), streaming, parseStreams(rs.getString(14)), rs.getInt(15),
                 expires == null ? null : LocalDate.parse(expires), certificate, rs.getInt(20) == 1,
                 Instant.ofEpochMilli(rs.getLong(21)), Instant.ofEpochMilli(rs.getLong(22)));
     }
@@ -92,6 +94,29 @@ public final class IntegrationRecords {
             return JSON.writeValueAsString(streams);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a list of strings always serializes", e);
+        }
+    }
+
+    /** Null when no API overrides its audience, so rows written before the column existed read the same. */
+    private static String audiencesJson(Map<String, String> audiences) {
+        if (audiences.isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(audiences);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serializes", e);
+        }
+    }
+
+    private static Map<String, String> parseAudiences(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored token audiences are not JSON: " + e.getOriginalMessage(), e);
         }
     }
 

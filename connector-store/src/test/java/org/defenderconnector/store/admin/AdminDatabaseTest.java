@@ -92,6 +92,89 @@ class AdminDatabaseTest {
     }
 
     @Test
+    void tokenAudiencesRoundTripInTheirOrderAndCanBeCleared() {
+        Instant now = Instant.parse("2026-03-01T10:00:00Z");
+        java.util.Map<String, String> audiences = new java.util.LinkedHashMap<>();
+        audiences.put("mde", "https://api-gov.securitycenter.microsoft.us");
+        audiences.put("graph", "https://graph.microsoft.us");
+        IntegrationRecord record = new IntegrationRecord("gov", "11111111-1111-1111-1111-111111111111",
+                "22222222-2222-2222-2222-222222222222", IntegrationRecord.AuthMethod.SECRET, "gcc-high", null, null, null,
+                audiences, null, List.of("alerts"), 0, null, null, false, now, now);
+        try (AdminDatabase db = AdminDatabase.open(dir.resolve("server.db"))) {
+            IntegrationRecords integrations = new IntegrationRecords(db);
+            assertThat(integrations.insert(record)).isTrue();
+            IntegrationRecord read = integrations.find("gov").orElseThrow();
+            assertThat(read).isEqualTo(record);
+            assertThat(read.audiences().keySet()).containsExactly("mde", "graph");
+            IntegrationRecord cleared = new IntegrationRecord("gov", record.tenantId(), record.clientId(),
+                    record.authMethod(), record.cloud(), null, null, null, java.util.Map.of(), null, record.streams(), 0,
+                    null, null, false, now, now.plusSeconds(1));
+            assertThat(integrations.update(cleared)).isTrue();
+            assertThat(integrations.find("gov").orElseThrow().audiences()).isEmpty();
+        }
+    }
+
+    /**
+     * A database created before the audiences column existed (this is the integrations table of that
+     * release, verbatim) gets the column on open and keeps its integrations.
+     */
+    @Test
+    void aDatabaseFromBeforeTheAudiencesColumnGetsItAndKeepsItsIntegrations() throws Exception {
+        Path file = dir.resolve("old-server.db");
+        try (java.sql.Connection old = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement s = old.createStatement()) {
+            s.execute("""
+                    CREATE TABLE integrations (
+                      name TEXT PRIMARY KEY,
+                      tenant_id TEXT NOT NULL,
+                      client_id TEXT NOT NULL,
+                      auth_method TEXT NOT NULL,
+                      cloud TEXT NOT NULL,
+                      region TEXT,
+                      api_base_url TEXT,
+                      extra_ca_pem TEXT,
+                      storage_account TEXT,
+                      storage_queue TEXT,
+                      event_hub_namespace TEXT,
+                      event_hub_name TEXT,
+                      event_hub_consumer_group TEXT,
+                      streams TEXT NOT NULL,
+                      poll_interval_seconds INTEGER NOT NULL,
+                      secret_expires TEXT,
+                      certificate_thumbprint TEXT,
+                      certificate_subject TEXT,
+                      certificate_not_after INTEGER,
+                      active INTEGER NOT NULL DEFAULT 0,
+                      created INTEGER NOT NULL,
+                      updated INTEGER NOT NULL)""");
+            s.execute("INSERT INTO integrations(name, tenant_id, client_id, auth_method, cloud, region, storage_queue,"
+                    + " streams, poll_interval_seconds, secret_expires, active, created, updated) VALUES ('legacy',"
+                    + " '11111111-1111-1111-1111-111111111111', '22222222-2222-2222-2222-222222222222', 'SECRET', 'dod',"
+                    + " NULL, NULL, '[\"alerts\",\"machines\"]', 60, '2027-01-31', 1, 1000, 2000)");
+        }
+        try (AdminDatabase db = AdminDatabase.open(file)) {
+            IntegrationRecords integrations = new IntegrationRecords(db);
+            IntegrationRecord legacy = integrations.find("legacy").orElseThrow();
+            assertThat(legacy.cloud()).isEqualTo("dod");
+            assertThat(legacy.streams()).containsExactly("alerts", "machines");
+            assertThat(legacy.secretExpires()).isEqualTo(LocalDate.parse("2027-01-31"));
+            assertThat(legacy.active()).isTrue();
+            assertThat(legacy.created()).isEqualTo(Instant.ofEpochMilli(1000));
+            assertThat(legacy.audiences()).isEmpty();
+            IntegrationRecord withAudience = new IntegrationRecord("legacy", legacy.tenantId(), legacy.clientId(),
+                    legacy.authMethod(), legacy.cloud(), null, null, null,
+                    java.util.Map.of("xdr", "https://api-gov.security.microsoft.us"), null, legacy.streams(),
+                    legacy.pollIntervalSeconds(), legacy.secretExpires(), null, true, legacy.created(), legacy.updated());
+            assertThat(integrations.update(withAudience)).isTrue();
+        }
+        // Opening again finds the column present and leaves it (and its value) alone.
+        try (AdminDatabase db = AdminDatabase.open(file)) {
+            assertThat(new IntegrationRecords(db).find("legacy").orElseThrow().audiences())
+                    .containsExactly(java.util.Map.entry("xdr", "https://api-gov.security.microsoft.us"));
+        }
+    }
+
+    @Test
     void usersTokensAndAuditLog() {
         Instant now = Instant.parse("2026-03-01T10:00:00Z");
         try (AdminDatabase db = AdminDatabase.open(dir.resolve("server.db"))) {

@@ -1,7 +1,9 @@
 package org.defenderconnector.app.server.integrations;
 
 import org.defenderconnector.microsoft.auth.ClientSecret;
+import org.defenderconnector.microsoft.cloud.Api;
 import org.defenderconnector.microsoft.cloud.Cloud;
+import org.defenderconnector.microsoft.cloud.Endpoints;
 import org.defenderconnector.microsoft.cloud.Region;
 import org.defenderconnector.microsoft.hunting.HuntingSources;
 import org.defenderconnector.microsoft.permissions.DefenderStream;
@@ -15,9 +17,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -162,6 +167,8 @@ final class IntegrationForm {
             checkCa(extraCaPem);
         }
 
+        Map<String, String> audiences = audiences(in.audiences(), old, parsedCloud == null ? Cloud.GLOBAL : parsedCloud);
+
         String storageKey = in.storageKey() != null ? emptyToNull(in.storageKey()) : previous.storageKey().orElse(null);
         String storageConnection = in.storageConnectionString() != null ? emptyToNull(in.storageConnectionString())
                 : previous.storageConnectionString().orElse(null);
@@ -187,7 +194,7 @@ final class IntegrationForm {
             throw new InvalidInputException(errors);
         }
         IntegrationRecord record = new IntegrationRecord(name, tenantId, clientId, method, cloud, region, apiBaseUrl,
-                extraCaPem, streaming, streams, interval, secretExpires, facts, old != null && old.active(),
+                extraCaPem, audiences, streaming, streams, interval, secretExpires, facts, old != null && old.active(),
                 old == null ? now : old.created(), now);
         if (old != null) {
             changed.addAll(0, differences(old, record));
@@ -243,6 +250,41 @@ final class IntegrationForm {
             error("apiBaseUrl", "'" + value + "' is not a URL", "write e.g. https://127.0.0.1:8443");
             return value;
         }
+    }
+
+    /**
+     * The token audiences after this submission: the stored ones, with each API given replaced (an empty
+     * value restores the cloud's default). Values are checked by {@link Endpoints#withResources}, as for a
+     * configuration file's {@code audiences:}, so the server accepts exactly what {@code run} accepts.
+     */
+    private Map<String, String> audiences(Map<String, String> given, IntegrationRecord old, Cloud cloud) {
+        Map<Api, String> result = new EnumMap<>(Api.class);
+        if (old != null) {
+            old.audiences().forEach((id, resource) -> TokenAudiences.api(id).ifPresent(api -> result.put(api, resource)));
+        }
+        if (given != null) {
+            given.forEach((id, value) -> {
+                java.util.Optional<Api> api = TokenAudiences.api(id);
+                if (api.isEmpty()) {
+                    error("audiences", "'" + id + "' is not an API", "set audiences for " + TokenAudiences.API_IDS);
+                } else if (value == null || value.isBlank()) {
+                    result.remove(api.get());
+                } else {
+                    try {
+                        Endpoints.of(cloud).withResources(Map.of(api.get(), value));
+                        result.put(api.get(), value.strip());
+                    } catch (IllegalArgumentException e) {
+                        error("audiences." + api.get().id(), "'" + value.strip() + "' is not a token audience",
+                                "use the API's App ID URI (https://...) or application id (GUID), e.g. "
+                                        + cloud.resource(api.get()) + "; leave it empty for the " + cloud.id()
+                                        + " cloud's default");
+                    }
+                }
+            });
+        }
+        Map<String, String> byId = new LinkedHashMap<>();
+        result.forEach((api, resource) -> byId.put(api.id(), resource));
+        return byId;
     }
 
     private void checkCa(String pem) {
@@ -386,6 +428,7 @@ final class IntegrationForm {
         compare(changed, "region", a.region(), b.region());
         compare(changed, "apiBaseUrl", a.apiBaseUrl(), b.apiBaseUrl());
         compare(changed, "extraCaPem", a.extraCaPem(), b.extraCaPem());
+        compare(changed, "audiences", a.audiences(), b.audiences());
         compare(changed, "streaming", a.streaming(), b.streaming());
         compare(changed, "streams", a.streams(), b.streams());
         compare(changed, "pollIntervalSeconds", a.pollIntervalSeconds(), b.pollIntervalSeconds());

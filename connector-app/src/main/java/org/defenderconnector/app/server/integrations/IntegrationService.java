@@ -85,6 +85,10 @@ public final class IntegrationService {
         if (draft.record().apiBaseUrl() != null) {
             details.put("apiBaseUrl", draft.record().apiBaseUrl());
         }
+        if (!draft.record().audiences().isEmpty()) {
+            // Public App ID URIs or application ids, not secrets: the values are worth keeping.
+            details.put("audiences", draft.record().audiences());
+        }
         audit.record(actor.name(), "integration.create", draft.record().name(), details);
         return view(draft.record());
     }
@@ -97,7 +101,12 @@ public final class IntegrationService {
                 new IntegrationForm.Existing(old, secrets), clock.instant());
         records.update(draft.record());
         draft.secrets().saveTo(vault, name);
-        audit.record(actor.name(), "integration.update", name, Map.of("changed", draft.changed()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("changed", draft.changed());
+        if (!old.audiences().equals(draft.record().audiences())) {
+            details.put("audiences", draft.record().audiences());
+        }
+        audit.record(actor.name(), "integration.update", name, details);
         if (runtime.isActive(name)) {
             // New settings take effect at once: the streams restart from their committed positions.
             runtime.activate(resolve(draft.record()));
@@ -273,6 +282,9 @@ public final class IntegrationService {
         } else {
             endpoints = record.region() == null ? Endpoints.of(cloud) : Endpoints.of(cloud, Region.fromId(record.region()));
         }
+        // Collection, the Test button and status all use these endpoints, so all of them ask for the
+        // audiences an admin set (Microsoft does not document the US Government ones).
+        endpoints = endpoints.withResources(TokenAudiences.byApi(record.audiences()));
         TlsTrust tls = record.extraCaPem() == null ? TlsTrust.systemDefault() : TlsTrust.withExtraCa(writeCa(record));
         return new ResolvedIntegration(record, secrets, endpoints, tls);
     }
@@ -295,18 +307,29 @@ public final class IntegrationService {
 
     /**
      * Custom endpoints decide where credentials are sent and where data is read from: only admins may set
-     * them. A storage connection string counts as one, since it may name any blob and queue endpoint.
+     * them. A storage connection string counts as one, since it may name any blob and queue endpoint, and
+     * so do token audiences, since they decide which API a token (and its permissions) is good for.
      */
     private static void requireAdminForEndpoints(IntegrationInput input, IntegrationRecord old, Principal actor) {
         boolean touchesEndpoints = (input.apiBaseUrl() != null
                 && !Objects.equals(emptyToNull(input.apiBaseUrl()), old == null ? null : old.apiBaseUrl()))
                 || (input.extraCaPem() != null
                 && !Objects.equals(emptyToNull(input.extraCaPem()), old == null ? null : old.extraCaPem()))
-                || emptyToNull(input.storageConnectionString()) != null;
+                || emptyToNull(input.storageConnectionString()) != null
+                || changesAudiences(input, old);
         if (touchesEndpoints && actor.role() != Role.ADMIN) {
-            throw new SecurityException("only admins may set a custom API base URL, CA certificate or storage"
-                    + " connection string");
+            throw new SecurityException("only admins may set a custom API base URL, CA certificate, token audiences"
+                    + " or storage connection string");
         }
+    }
+
+    private static boolean changesAudiences(IntegrationInput input, IntegrationRecord old) {
+        if (input.audiences() == null) {
+            return false;
+        }
+        Map<String, String> stored = old == null ? Map.of() : old.audiences();
+        return input.audiences().entrySet().stream().anyMatch(given ->
+                !Objects.equals(emptyToNull(given.getValue()), stored.get(given.getKey())));
     }
 
     private static String emptyToNull(String value) {

@@ -4,16 +4,19 @@ import org.defenderconnector.store.admin.IntegrationRecord;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * An integration as the API shows it. Secrets are write-only: only whether each is set appears here,
  * and for a certificate its public facts (thumbprint, subject, expiry).
  *
+ * @param audiences token resources set instead of the cloud's default, by API id (mde, xdr, graph); empty when none
  * @param state INACTIVE, or the worst state of its streams (FAILING, DEGRADED, STARTING, OK)
  */
 public record IntegrationView(String name, String tenantId, String clientId, String authMethod, String cloud,
-                              String region, String apiBaseUrl, String extraCaPem, Streaming streaming,
+                              String region, String apiBaseUrl, String extraCaPem, Map<String, String> audiences,
+                              Streaming streaming,
                               List<String> streams, int pollIntervalSeconds, Credentials credentials, Expiry expiry,
                               boolean active, String state, Instant created, Instant updated) {
 
@@ -49,7 +52,7 @@ public record IntegrationView(String name, String tenantId, String clientId, Str
                 set(secretNames, IntegrationSecrets.CERTIFICATE_PASSWORD),
                 r.secretExpires() == null ? null : r.secretExpires().toString());
         return new IntegrationView(r.name(), r.tenantId(), r.clientId(), r.authMethod().name().toLowerCase(java.util.Locale.ROOT),
-                r.cloud(), r.region(), r.apiBaseUrl(), r.extraCaPem(), streaming, r.streams(), r.pollIntervalSeconds(),
+                r.cloud(), r.region(), r.apiBaseUrl(), r.extraCaPem(), r.audiences(), streaming, r.streams(), r.pollIntervalSeconds(),
                 credentials, expiry, r.active(), state, r.created(), r.updated());
     }
 

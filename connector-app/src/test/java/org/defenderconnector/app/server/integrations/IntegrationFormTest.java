@@ -56,6 +56,46 @@ class IntegrationFormTest {
         assertThat(draft.secrets().toString()).doesNotContain("Abc");
     }
 
+    private static IntegrationInput audiences(String cloud, java.util.Map<String, String> audiences) {
+        return new IntegrationInput(null, null, null, null, null, null, null, cloud, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, audiences);
+    }
+
+    @Test
+    void tokenAudiencesAreCheckedPerApiKeptOnEditAndClearedByAnEmptyValue() {
+        java.util.Map<String, String> given = new java.util.LinkedHashMap<>();
+        given.put("graph", "https://graph.microsoft.us/.default");
+        given.put("MDE", " https://api-gov.securitycenter.microsoft.us ");
+        IntegrationForm.Draft created = IntegrationForm.validate(input("gov", "Abc~def.ghi_jkl", List.of("alerts"))
+                .withAudiences(given), null, NOW);
+        // Stored in API order, stripped, as entered otherwise (the /.default is dropped when used).
+        assertThat(created.record().audiences()).containsExactly(
+                java.util.Map.entry("mde", "https://api-gov.securitycenter.microsoft.us"),
+                java.util.Map.entry("graph", "https://graph.microsoft.us/.default"));
+
+        IntegrationForm.Existing existing = new IntegrationForm.Existing(created.record(), created.secrets());
+        IntegrationForm.Draft untouched = IntegrationForm.validate(audiences("gcc-high", null), existing, NOW);
+        assertThat(untouched.record().audiences()).isEqualTo(created.record().audiences());
+
+        java.util.Map<String, String> change = new java.util.HashMap<>();
+        change.put("graph", "");
+        change.put("xdr", "8ee8fdad-f234-4243-8f3b-15c294843740");
+        IntegrationForm.Draft edited = IntegrationForm.validate(audiences(null, change), existing, NOW);
+        assertThat(edited.record().audiences()).containsExactly(
+                java.util.Map.entry("mde", "https://api-gov.securitycenter.microsoft.us"),
+                java.util.Map.entry("xdr", "8ee8fdad-f234-4243-8f3b-15c294843740"));
+        assertThat(edited.changed()).contains("audiences");
+
+        java.util.Map<String, String> bad = new java.util.LinkedHashMap<>();
+        bad.put("mde", "http://api.securitycenter.microsoft.us");
+        bad.put("sentinel", "https://example.com");
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> IntegrationForm.validate(audiences("gcc-high", bad), existing, NOW));
+        assertThat(e.errors()).extracting(FieldError::field).containsExactly("audiences.mde", "audiences");
+        assertThat(e.errors().get(0).fix()).contains("https://").contains("GUID").contains("gcc-high");
+        assertThat(e.errors().get(1).fix()).contains("mde, xdr, graph");
+    }
+
     @Test
     void editsKeepWhatIsNotSentAndNameWhatChanged() {
         IntegrationForm.Draft created = IntegrationForm.validate(input("contoso", "Abc~secret.value_1", List.of("alerts")), null, NOW);
