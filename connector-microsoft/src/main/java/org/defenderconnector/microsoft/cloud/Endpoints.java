@@ -225,11 +225,11 @@ public final class Endpoints {
         }
         if (custom) {
             sb.append(" custom login=").append(loginAuthority);
-            if (baseUrls.values().stream().distinct().count() == 1 && baseUrl(Api.GRAPH).equals(loginAuthority)) {
-                return sb.toString();
-            }
+            boolean oneHost = baseUrls.values().stream().distinct().count() == 1 && baseUrl(Api.GRAPH).equals(loginAuthority);
             for (Api api : Api.values()) {
-                sb.append(' ').append(api.id()).append('=').append(baseUrl(api));
+                if (!oneHost) {
+                    sb.append(' ').append(api.id()).append('=').append(baseUrl(api));
+                }
             }
         }
         for (Api api : Api.values()) {

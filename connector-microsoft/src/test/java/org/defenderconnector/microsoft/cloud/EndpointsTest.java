@@ -109,4 +109,12 @@ class EndpointsTest {
         assertThat(e.scope(Api.DEFENDER_ENDPOINT)).isEqualTo("https://api.securitycenter.microsoft.us/.default");
         assertThat(e.baseUrl(Api.DEFENDER_ENDPOINT).getHost()).isEqualTo("api-gov.securitycenter.microsoft.us");
     }
+
+    @Test
+    void describeShowsAudienceOverridesAlsoForOneCustomHost() {
+        Endpoints emulator = Endpoints.custom(java.net.URI.create("https://127.0.0.1:8443"), true)
+                .withResources(java.util.Map.of(Api.DEFENDER_ENDPOINT, "https://graph.microsoft.com"));
+        assertThat(emulator.describe()).isEqualTo("cloud=global custom login=https://127.0.0.1:8443"
+                + " mde-audience=https://graph.microsoft.com");
+    }
 }

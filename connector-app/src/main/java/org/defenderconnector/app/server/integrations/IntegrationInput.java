@@ -71,7 +71,7 @@ public record IntegrationInput(String name, String tenantId, String clientId, St
         return new IntegrationInput(name, tenantId, clientId, authMethod, clientSecret, certificate, certificatePassword,
                 cloud, region, apiBaseUrl, extraCaPem, null, queue, null, connectionString,
                 eventHubNamespace, eventHubName, eventHubConsumerGroup, eventHubConnectionString, streams,
-                pollIntervalSeconds, secretExpires);
+                pollIntervalSeconds, secretExpires, audiences);
     }
 
     /** Never shows secret values: an input may end up in a log line or an exception. */
