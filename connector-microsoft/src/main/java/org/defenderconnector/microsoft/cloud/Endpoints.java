@@ -226,8 +226,8 @@ public final class Endpoints {
         if (custom) {
             sb.append(" custom login=").append(loginAuthority);
             boolean oneHost = baseUrls.values().stream().distinct().count() == 1 && baseUrl(Api.GRAPH).equals(loginAuthority);
-            for (Api api : Api.values()) {
-                if (!oneHost) {
+            if (!oneHost) {
+                for (Api api : Api.values()) {
                     sb.append(' ').append(api.id()).append('=').append(baseUrl(api));
                 }
             }
