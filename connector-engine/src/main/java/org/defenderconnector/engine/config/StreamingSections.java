@@ -1,6 +1,7 @@
 package org.defenderconnector.engine.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.defenderconnector.microsoft.cloud.Cloud;
 import org.defenderconnector.streaming.eventhubs.EventHubsConnectionString;
 
 import java.net.URI;
@@ -384,10 +385,7 @@ final class StreamingSections {
 
     /** Storage account DNS suffix of the tenant's cloud: US Government clouds have their own. */
     private static String endpointSuffix(String cloud) {
-        return switch (cloud.toLowerCase(Locale.ROOT)) {
-            case "gcc-high", "dod" -> "core.usgovcloudapi.net";
-            default -> "core.windows.net";
-        };
+        return Cloud.fromId(cloud).storageSuffix();
     }
 
     private static Duration duration(JsonNode node, String key, String field, Duration fallback, Duration min,

@@ -81,6 +81,23 @@ public enum Cloud {
         this.defenderPortal = URI.create(defenderPortal);
     }
 
+    /**
+     * The DNS suffix of Azure Storage accounts for this cloud's Streaming API destination
+     * ({@code <account>.blob.<suffix>}): GCC tenants use commercial Azure, GCC High and DoD Azure Government.
+     */
+    public String storageSuffix() {
+        return azureGovernment() ? "core.usgovcloudapi.net" : "core.windows.net";
+    }
+
+    /** The DNS suffix of Event Hubs namespaces for this cloud ({@code <namespace>.<suffix>}), as {@link #storageSuffix}. */
+    public String serviceBusSuffix() {
+        return azureGovernment() ? "servicebus.usgovcloudapi.net" : "servicebus.windows.net";
+    }
+
+    private boolean azureGovernment() {
+        return this == GCC_HIGH || this == DOD;
+    }
+
     /** The name used in configuration and on the command line: global, gcc, gcc-high, dod. */
     public String id() {
         return id;

@@ -117,4 +117,12 @@ class EndpointsTest {
         assertThat(emulator.describe()).isEqualTo("cloud=global custom login=https://127.0.0.1:8443"
                 + " mde-audience=https://graph.microsoft.com");
     }
+
+    @Test
+    void streamingDestinationsLiveInCommercialAzureExceptForGccHighAndDod() {
+        assertThat(Cloud.GCC.storageSuffix()).isEqualTo("core.windows.net");
+        assertThat(Cloud.GCC.serviceBusSuffix()).isEqualTo("servicebus.windows.net");
+        assertThat(Cloud.DOD.storageSuffix()).isEqualTo("core.usgovcloudapi.net");
+        assertThat(Cloud.GCC_HIGH.serviceBusSuffix()).isEqualTo("servicebus.usgovcloudapi.net");
+    }
 }

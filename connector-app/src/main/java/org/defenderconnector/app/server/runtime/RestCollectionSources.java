@@ -5,6 +5,7 @@ import org.defenderconnector.app.server.integrations.ResolvedIntegration;
 import org.defenderconnector.engine.collection.TenantSourceFactory;
 import org.defenderconnector.engine.config.ConnectorConfig;
 import org.defenderconnector.engine.config.Secret;
+import org.defenderconnector.microsoft.cloud.Cloud;
 import org.defenderconnector.microsoft.http.BudgetUsage;
 import org.defenderconnector.microsoft.http.RateBudget;
 import org.defenderconnector.microsoft.hunting.HuntingSources;
@@ -128,10 +129,7 @@ public final class RestCollectionSources implements SourceProvider {
         if (streaming.storageAccount() == null) {
             throw new IllegalArgumentException("the integration has no storage account or storage connection string");
         }
-        String suffix = switch (integration.record().cloud() == null ? "" : integration.record().cloud().toLowerCase(Locale.ROOT)) {
-            case "gcc-high", "dod" -> "core.usgovcloudapi.net";
-            default -> "core.windows.net";
-        };
+        String suffix = integration.endpoints().cloud().storageSuffix();
         String key = integration.secrets().storageKey().orElse(null);
         return new ConnectorConfig.StreamingStorageSettings(
                 key == null ? ConnectorConfig.StorageAuthKind.ENTRA : ConnectorConfig.StorageAuthKind.ACCOUNT_KEY,
@@ -157,20 +155,13 @@ public final class RestCollectionSources implements SourceProvider {
             throw new IllegalArgumentException("the integration has no Event Hubs namespace");
         }
         return new ConnectorConfig.EventHubsSettings(ConnectorConfig.EventHubsAuthKind.ENTRA, null,
-                namespaceHost(streaming.eventHubNamespace(), integration.record().cloud()),
+                namespaceHost(streaming.eventHubNamespace(), integration.endpoints().cloud()),
                 List.of(streaming.eventHubName()), integration.eventHubConsumerGroup());
     }
 
     /** The namespace's host: as entered when it is one, else the name in the cloud's Service Bus domain. */
-    static String namespaceHost(String namespace, String cloud) {
-        String host = namespace.strip();
-        if (host.contains(".")) {
-            return host.toLowerCase(Locale.ROOT);
-        }
-        String suffix = switch (cloud == null ? "" : cloud.toLowerCase(Locale.ROOT)) {
-            case "gcc-high", "dod" -> "servicebus.usgovcloudapi.net";
-            default -> "servicebus.windows.net";
-        };
-        return host.toLowerCase(Locale.ROOT) + "." + suffix;
+    static String namespaceHost(String namespace, Cloud cloud) {
+        String host = namespace.strip().toLowerCase(Locale.ROOT);
+        return host.contains(".") ? host : host + "." + cloud.serviceBusSuffix();
     }
 }
