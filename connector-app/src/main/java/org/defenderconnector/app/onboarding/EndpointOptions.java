@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,9 +51,7 @@ public final class EndpointOptions {
 
     private Map<Api, String> audienceOverrides() {
         Map<Api, String> overrides = new EnumMap<>(Api.class);
-        audiences.forEach((name, resource) -> overrides.put(Arrays.stream(Api.values())
-                .filter(api -> api.id().equalsIgnoreCase(name.strip()))
-                .findFirst()
+        audiences.forEach((name, resource) -> overrides.put(Api.byId(name)
                 .orElseThrow(() -> new IllegalArgumentException("--audience " + name + "=...: unknown API '" + name
                         + "'; use mde, xdr or graph")), resource));
         return overrides;

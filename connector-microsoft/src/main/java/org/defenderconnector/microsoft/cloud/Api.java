@@ -1,5 +1,8 @@
 package org.defenderconnector.microsoft.cloud;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * The three Microsoft APIs the connector calls. Each is a separate Entra resource: it has its own
  * token audience, its own application permissions (app roles) and its own entry in the portal's
@@ -31,6 +34,15 @@ public enum Api {
         this.entraName = entraName;
         this.appId = appId;
         this.portalPickerPath = portalPickerPath;
+    }
+
+    /** The API with this short id ({@link #id()}), ignoring case and surrounding blanks; empty for none. */
+    public static Optional<Api> byId(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        String wanted = id.strip();
+        return Arrays.stream(values()).filter(api -> api.id.equalsIgnoreCase(wanted)).findFirst();
     }
 
     /** Short stable id used in JSON output and check ids: {@code mde}, {@code xdr}, {@code graph}. */

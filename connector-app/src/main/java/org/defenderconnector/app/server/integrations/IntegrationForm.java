@@ -260,11 +260,11 @@ final class IntegrationForm {
     private Map<String, String> audiences(Map<String, String> given, IntegrationRecord old, Cloud cloud) {
         Map<Api, String> result = new EnumMap<>(Api.class);
         if (old != null) {
-            old.audiences().forEach((id, resource) -> TokenAudiences.api(id).ifPresent(api -> result.put(api, resource)));
+            old.audiences().forEach((id, resource) -> Api.byId(id).ifPresent(api -> result.put(api, resource)));
         }
         if (given != null) {
             given.forEach((id, value) -> {
-                java.util.Optional<Api> api = TokenAudiences.api(id);
+                java.util.Optional<Api> api = Api.byId(id);
                 if (api.isEmpty()) {
                     error("audiences", "'" + id + "' is not an API", "set audiences for " + TokenAudiences.API_IDS);
                 } else if (value == null || value.isBlank()) {

@@ -4,9 +4,7 @@ import org.defenderconnector.microsoft.cloud.Api;
 
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -21,14 +19,6 @@ final class TokenAudiences {
     private TokenAudiences() {
     }
 
-    static Optional<Api> api(String id) {
-        if (id == null) {
-            return Optional.empty();
-        }
-        String wanted = id.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(Api.values()).filter(api -> api.id().equals(wanted)).findFirst();
-    }
-
     /**
      * The stored overrides keyed by API.
      *
@@ -36,7 +26,7 @@ final class TokenAudiences {
      */
     static Map<Api, String> byApi(Map<String, String> stored) {
         Map<Api, String> result = new EnumMap<>(Api.class);
-        stored.forEach((id, resource) -> result.put(api(id).orElseThrow(() -> new IllegalArgumentException(
+        stored.forEach((id, resource) -> result.put(Api.byId(id).orElseThrow(() -> new IllegalArgumentException(
                 "the stored token audience for '" + id + "' names no API; use " + API_IDS)), resource));
         return result;
     }
