@@ -1,6 +1,7 @@
 package org.defenderconnector.app.run;
 
 import org.defenderconnector.api.StreamId;
+import org.defenderconnector.engine.collection.TenantSourceFactory;
 import org.defenderconnector.engine.config.ConfigException;
 import org.defenderconnector.engine.config.ConfigLoader;
 import org.defenderconnector.engine.config.ConnectorConfig;
@@ -104,9 +105,7 @@ public final class DeadLettersCommand implements Callable<Integer> {
         for (ConnectorConfig.TenantSettings tenant : loaded.tenants()) {
             for (ConnectorConfig.StreamSettings configured : tenant.streams()) {
                 String name = configured.name();
-                boolean streaming = name.equals(ConnectorConfig.STREAMING_STORAGE)
-                        || name.equals(ConnectorConfig.STREAMING_EVENT_HUBS);
-                if (streaming && (stream == null || stream.equals(name))) {
+                if (TenantSourceFactory.isContinuous(name) && (stream == null || stream.equals(name))) {
                     all.add(new StreamId(tenant.name(), name));
                 }
             }

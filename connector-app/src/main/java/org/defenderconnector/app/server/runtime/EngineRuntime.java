@@ -9,6 +9,7 @@ import org.defenderconnector.engine.Engine;
 import org.defenderconnector.engine.EventFactory;
 import org.defenderconnector.engine.StreamRunner;
 import org.defenderconnector.engine.StreamStatus;
+import org.defenderconnector.engine.collection.TenantSourceFactory;
 import org.defenderconnector.ocsf.Normalizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,7 +98,7 @@ public final class EngineRuntime implements IntegrationRuntime {
 
     private void sizeEngine() {
         long continuous = active.values().stream().flatMap(a -> a.streams().stream())
-                .filter(s -> EngineStreams.isContinuous(s.name())).count();
+                .filter(s -> TenantSourceFactory.isContinuous(s.name())).count();
         engine.setThreads(baseThreads + (int) continuous);
     }
 

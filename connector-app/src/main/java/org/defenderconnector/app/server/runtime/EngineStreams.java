@@ -55,9 +55,4 @@ final class EngineStreams {
         IntegrationRecord.StreamingSettings streaming = integration.record().streaming();
         return streaming != null && streaming.eventHubNamespace() != null && streaming.eventHubName() != null;
     }
-
-    /** Streaming API streams never report "caught up": each keeps an engine thread busy. */
-    static boolean isContinuous(String stream) {
-        return ConnectorConfig.STREAMING_STORAGE.equals(stream) || ConnectorConfig.STREAMING_EVENT_HUBS.equals(stream);
-    }
 }
