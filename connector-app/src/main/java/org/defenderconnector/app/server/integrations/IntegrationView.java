@@ -23,7 +23,7 @@ public record IntegrationView(String name, String tenantId, String clientId, Str
     /**
      * @param storageKey               "set" or null
      * @param storageConnectionString  "set" or null
-     * @param eventHubConsumerGroup    as entered; null: {@link ResolvedIntegration#defaultConsumerGroup} is used
+     * @param eventHubConsumerGroup    as entered; null: {@code defender-connector-<integration>} is used (ResolvedIntegration#eventHubConsumerGroup)
      * @param eventHubConnectionString "set" or null
      */
     public record Streaming(String storageAccount, String storageQueue, String storageKey, String storageConnectionString,

@@ -23,17 +23,12 @@ public record ResolvedIntegration(IntegrationRecord record, IntegrationSecrets s
 
     /**
      * The Kafka consumer group the integration reads its Event Hub with: the one entered, else
-     * {@link #defaultConsumerGroup}.
+     * {@link ConnectorConfig.EventHubsSettings#defaultConsumerGroup}, as for a configured tenant.
      */
     public String eventHubConsumerGroup() {
         IntegrationRecord.StreamingSettings streaming = record.streaming();
         return streaming != null && streaming.eventHubConsumerGroup() != null ? streaming.eventHubConsumerGroup()
-                : defaultConsumerGroup(record.name());
-    }
-
-    /** The same default as a configuration file's: {@code defender-connector-<integration>}. */
-    public static String defaultConsumerGroup(String integrationName) {
-        return ConnectorConfig.EventHubsSettings.defaultConsumerGroup(integrationName);
+                : ConnectorConfig.EventHubsSettings.defaultConsumerGroup(record.name());
     }
 
     @Override
