@@ -1,7 +1,6 @@
 package org.defenderconnector.ocsf;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,15 +21,23 @@ final class FieldLayout {
     private static volatile FieldLayout recent;
 
     private final String[] names;
+    private final boolean repeatedNames;
+    /**
+     * Position by asked name: the exact names first, then each other name asked for, with its
+     * case-insensitive match or ABSENT, so that any lookup is a single map read (mappers ask for many
+     * optional columns a row does not have).
+     */
     private final Map<String, Integer> positions;
-    private final Map<String, Integer> caseInsensitive = new ConcurrentHashMap<>();
+    private final int exactCount;
 
     private FieldLayout(String[] names) {
         this.names = names;
-        this.positions = new HashMap<>(names.length * 4 / 3 + 1);
+        this.positions = new ConcurrentHashMap<>(names.length * 2);
         for (int i = 0; i < names.length; i++) {
             positions.put(names[i], i);
         }
+        this.exactCount = positions.size();
+        this.repeatedNames = exactCount < names.length;
     }
 
     /** The layout of a record with these field names, in the record's order. */
@@ -54,19 +61,20 @@ final class FieldLayout {
 
     /** The position of the field named exactly {@code name}, else of the first one named so ignoring case; ABSENT if none. */
     int position(String name) {
-        Integer exact = positions.get(name);
-        if (exact != null) {
-            return exact;
-        }
-        Integer remembered = caseInsensitive.get(name);
-        if (remembered != null) {
-            return remembered;
+        Integer known = positions.get(name);
+        if (known != null) {
+            return known;
         }
         int found = scan(name);
-        if (caseInsensitive.size() < MAX_REMEMBERED_NAMES) {
-            caseInsensitive.put(name, found);
+        if (positions.size() - exactCount < MAX_REMEMBERED_NAMES) {
+            positions.put(name, found);
         }
         return found;
+    }
+
+    /** True when a name occurs more than once (JSON allows it; a tree parse keeps the last value). */
+    boolean hasRepeatedNames() {
+        return repeatedNames;
     }
 
     String name(int position) {

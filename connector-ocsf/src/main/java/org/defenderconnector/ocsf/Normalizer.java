@@ -1,9 +1,11 @@
 package org.defenderconnector.ocsf;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +16,10 @@ import java.util.ServiceLoader;
  * Routes a raw record to the mapper for its kind and returns the OCSF event. Mappers are found with
  * {@link ServiceLoader} ({@code META-INF/services/org.defenderconnector.ocsf.OcsfMapper}); kinds are
  * matched case-insensitively. A kind no mapper claims becomes a Base Event with the record unmapped.
+ *
+ * <p>An event is read-only once returned: it may hold one object at two places (an initiating process is
+ * also the created process's {@code parent_process}; observables hold the event's own value nodes) and
+ * may share nodes with the record it came from. Copy it ({@code deepCopy()}) before changing it.
  */
 public final class Normalizer {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,19 +52,42 @@ public final class Normalizer {
     }
 
     public ObjectNode normalize(String kind, JsonNode record, MappingContext context) {
-        OcsfMapper mapper = kind == null ? null : byDeclaredKind.get(kind);
-        if (mapper == null && kind != null) {
-            mapper = byKind.get(kind.toLowerCase(Locale.ROOT));
+        return map(kind, new RecordFields(record), context);
+    }
+
+    /**
+     * Normalizes a raw record given as JSON bytes (a Streaming API line, a hunting result row) without
+     * building a tree of the record first.
+     *
+     * @throws IllegalArgumentException when the bytes are not a JSON object
+     */
+    public ObjectNode normalize(String kind, byte[] rawJson, MappingContext context) {
+        try {
+            return map(kind, RecordReader.read(rawJson), context);
+        } catch (IOException e) {
+            throw notJson(e);
         }
-        return (mapper == null ? fallback : mapper).map(new RecordFields(record), context);
     }
 
     /** Normalizes raw JSON text and returns OCSF JSON text. */
     public String normalize(String kind, String rawJson, MappingContext context) {
         try {
-            return JSON.writeValueAsString(normalize(kind, JSON.readTree(rawJson), context));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("record is not valid JSON: " + e.getOriginalMessage(), e);
+            return JSON.writeValueAsString(map(kind, RecordReader.read(rawJson), context));
+        } catch (IOException e) {
+            throw notJson(e);
         }
+    }
+
+    private ObjectNode map(String kind, RecordFields record, MappingContext context) {
+        OcsfMapper mapper = kind == null ? null : byDeclaredKind.get(kind);
+        if (mapper == null && kind != null) {
+            mapper = byKind.get(kind.toLowerCase(Locale.ROOT));
+        }
+        return (mapper == null ? fallback : mapper).map(record, context);
+    }
+
+    private static IllegalArgumentException notJson(IOException e) {
+        String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+        return new IllegalArgumentException("record is not valid JSON: " + reason, e);
     }
 }

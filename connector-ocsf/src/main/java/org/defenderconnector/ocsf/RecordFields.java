@@ -19,7 +19,7 @@ import java.util.Optional;
  * taken as they are when it is wrapped; mappers never change their input.
  */
 public final class RecordFields {
-    private final JsonNode record;
+    private JsonNode record;
     private final FieldLayout layout;
     private final JsonNode[] values;
     private final boolean[] used;
@@ -43,7 +43,22 @@ public final class RecordFields {
         this.used = new boolean[size];
     }
 
+    /** A record read field by field ({@link RecordReader}); its object node is built only if asked for. */
+    RecordFields(FieldLayout layout, JsonNode[] values) {
+        this.layout = layout;
+        this.values = values;
+        this.used = new boolean[values.length];
+    }
+
+    /** The record as a JSON object (built on first use for a record read from bytes). */
     public JsonNode record() {
+        if (record == null) {
+            ObjectNode object = JsonNodeFactory.instance.objectNode();
+            for (int i = 0; i < values.length; i++) {
+                object.set(layout.name(i), values[i]);
+            }
+            record = object;
+        }
         return record;
     }
 

@@ -151,7 +151,7 @@ final class DeviceEventKinds {
         OcsfEvent event = row.start(OcsfClass.DETECTION_FINDING, new EnumValue(1, "Create"));
         AdditionalFields extra = row.additionalFields();
         ObjectNode info = event.object("finding_info");
-        String key = HuntingKeys.of(row.table(), row.fields().record());
+        String key = HuntingKeys.of(row.table(), row.fields());
         info.put("uid", key == null ? actionType : key);
         Optional<String> threat = extra.take("ThreatName");
         info.put("title", threat.orElse(actionType));

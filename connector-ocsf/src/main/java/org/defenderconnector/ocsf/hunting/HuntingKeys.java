@@ -2,6 +2,7 @@ package org.defenderconnector.ocsf.hunting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.defenderconnector.ocsf.IsoTimestamp;
+import org.defenderconnector.ocsf.RecordFields;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -10,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * The natural key of an advanced hunting row, used as OCSF {@code metadata.original_event_uid} and
@@ -37,6 +39,15 @@ public final class HuntingKeys {
 
     /** The natural key of {@code row} from {@code table}; null when the row lacks the columns it needs. */
     public static String of(String table, JsonNode row) {
+        return of(table, column -> column(row, column));
+    }
+
+    /** The same for a record being mapped (its columns are only peeked at: the key does not map them). */
+    public static String of(String table, RecordFields fields) {
+        return of(table, fields::peek);
+    }
+
+    private static String of(String table, Function<String, JsonNode> row) {
         String t = table.toLowerCase(Locale.ROOT);
         if (t.equals("alertinfo")) {
             return text(row, "AlertId");
@@ -60,7 +71,7 @@ public final class HuntingKeys {
         return join(reportId, timestamp);
     }
 
-    private static String evidenceKey(JsonNode row) {
+    private static String evidenceKey(Function<String, JsonNode> row) {
         String alertId = text(row, "AlertId");
         if (alertId == null) {
             return null;
@@ -107,18 +118,23 @@ public final class HuntingKeys {
         return key.toString();
     }
 
-    private static String text(JsonNode row, String column) {
+    /** A column by exact name, else by name ignoring case (as {@link RecordFields} finds it). */
+    private static JsonNode column(JsonNode row, String column) {
         JsonNode value = row.get(column);
         if (value == null) {
             var names = row.fieldNames();
             while (names.hasNext()) {
                 String name = names.next();
                 if (name.equalsIgnoreCase(column)) {
-                    value = row.get(name);
-                    break;
+                    return row.get(name);
                 }
             }
         }
+        return value;
+    }
+
+    private static String text(Function<String, JsonNode> row, String column) {
+        JsonNode value = row.apply(column);
         if (value == null || value.isNull()) {
             return null;
         }

@@ -62,7 +62,7 @@ final class HuntingRow {
             event.set("metadata.original_time", fields.text("Timestamp"));
         }
         event.set("metadata.event_code", fields.text("ActionType"));
-        event.originalUid(HuntingKeys.of(table, fields.record()));
+        event.originalUid(HuntingKeys.of(table, fields));
         fields.markUsed("ReportId");
         return event;
     }
@@ -100,7 +100,7 @@ final class HuntingRow {
         process.ifPresent(p -> {
             event.set("actor.process", p);
             if (p.has("user")) {
-                event.set("actor.user", p.get("user").deepCopy());
+                event.set("actor.user", p.get("user")); // shared, as the event is read-only once built
             }
         });
         if (process.isEmpty()) {

@@ -1,6 +1,8 @@
 package org.defenderconnector.ocsf.objects;
 
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.util.Map;
 import java.util.Objects;
@@ -11,8 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code X} ({@code type_id}/{@code type}, {@code logon_type_id}/{@code logon_type}...) that must hold the
  * schema's caption, or the source's own word when the id is 99 Other; writing both from one value keeps
  * them consistent.
+ *
+ * <p>A class rather than a record so that it can keep its id and caption as ready JSON nodes: value nodes
+ * are immutable, so every event can share them, and an event writes dozens of pairs (this was one of the
+ * larger costs of mapping a row).
  */
-public record EnumValue(int id, String caption) {
+public final class EnumValue {
     public static final int UNKNOWN_ID = 0;
     public static final int OTHER_ID = 99;
     public static final EnumValue UNKNOWN = new EnumValue(UNKNOWN_ID, "Unknown");
@@ -25,8 +31,36 @@ public record EnumValue(int id, String caption) {
     private static final Map<String, String> SIBLINGS = new ConcurrentHashMap<>();
     private static final int MAX_SIBLINGS = 512;
 
-    public EnumValue {
-        Objects.requireNonNull(caption, "caption");
+    private final int id;
+    private final String caption;
+    private final IntNode idNode;
+    private final TextNode captionNode;
+    /** The id attribute this value was last written to, with its caption sibling (most values go to one). */
+    private Sibling lastWrittenTo;
+
+    public EnumValue(int id, String caption) {
+        this.id = id;
+        this.caption = Objects.requireNonNull(caption, "caption");
+        this.idNode = IntNode.valueOf(id);
+        this.captionNode = TextNode.valueOf(caption);
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String caption() {
+        return caption;
+    }
+
+    /** The id as a JSON node, shared (value nodes are immutable). */
+    public IntNode idNode() {
+        return idNode;
+    }
+
+    /** The caption as a JSON node, shared (value nodes are immutable). */
+    public TextNode captionNode() {
+        return captionNode;
     }
 
     /** 99 Other, carrying the source's own value as caption. */
@@ -36,8 +70,14 @@ public record EnumValue(int id, String caption) {
 
     /** Writes {@code idAttribute} (which must end in {@code _id}) and its caption sibling into {@code node}. */
     public ObjectNode writeTo(ObjectNode node, String idAttribute) {
-        node.put(idAttribute, id);
-        node.put(siblingOf(idAttribute), caption);
+        Sibling sibling = lastWrittenTo;
+        if (sibling == null || sibling.idAttribute != idAttribute) {
+            // Unsynchronised on purpose: a Sibling is immutable, and a lost update only costs a lookup.
+            sibling = new Sibling(idAttribute, siblingOf(idAttribute));
+            lastWrittenTo = sibling;
+        }
+        node.set(idAttribute, idNode);
+        node.set(sibling.captionAttribute, captionNode);
         return node;
     }
 
@@ -55,5 +95,23 @@ public record EnumValue(int id, String caption) {
             SIBLINGS.put(idAttribute, sibling);
         }
         return sibling;
+    }
+
+    private record Sibling(String idAttribute, String captionAttribute) {
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EnumValue that && id == that.id && caption.equals(that.caption);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * id + caption.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "EnumValue[id=" + id + ", caption=" + caption + "]";
     }
 }

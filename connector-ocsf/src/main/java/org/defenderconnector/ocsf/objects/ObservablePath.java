@@ -1,5 +1,7 @@
 package org.defenderconnector.ocsf.objects;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,6 +47,8 @@ final class ObservablePath {
 
     /** The dotted name, the observable's {@code name}. */
     final String text;
+    /** The dotted name as a JSON node, shared by every observable of this path. */
+    final TextNode textNode;
     /** The last key; for the paths below it, the name of the object holding them. */
     final String key;
     /** A top-level attribute the walk leaves out ({@code unmapped}, {@code metadata}...). */
@@ -65,6 +69,7 @@ final class ObservablePath {
 
     private ObservablePath(String text, String key, boolean skipped, EnumValue type, boolean emailList) {
         this.text = text;
+        this.textNode = TextNode.valueOf(text);
         this.key = key;
         this.skipped = skipped;
         this.type = type;

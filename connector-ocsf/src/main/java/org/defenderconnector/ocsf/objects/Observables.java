@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
+import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Derives OCSF {@code observables} from an event once it is built, so every mapper gets the same
@@ -25,19 +27,9 @@ public final class Observables {
 
     /** The observables of a built event; empty when it has none. */
     public static Optional<ArrayNode> of(ObjectNode event) {
-        Set<Found> found = new LinkedHashSet<>(64);
-        walk(event, ObservablePath.ROOT, found);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        ArrayNode observables = JsonNodeFactory.instance.arrayNode();
-        for (Found f : found) {
-            ObjectNode observable = observables.addObject();
-            observable.put("name", f.name());
-            f.type().writeTo(observable, "type_id");
-            observable.put("value", f.value());
-        }
-        return Optional.of(observables);
+        Found found = new Found();
+        walk(event, ObservablePath.ROOT, found, false);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.toArray());
     }
 
     /** Adds the event's observables to it (replacing any it had). */
@@ -45,12 +37,16 @@ public final class Observables {
         of(event).ifPresent(observables -> event.set("observables", observables));
     }
 
-    private static void walk(JsonNode node, ObservablePath path, Set<Found> found) {
+    /**
+     * @param mayRepeat whether attributes below {@code node} can have a path met before in this walk: only
+     *                  below an array (its elements share their paths), since an object's keys are unique
+     */
+    private static void walk(JsonNode node, ObservablePath path, Found found, boolean mayRepeat) {
         // Class checks rather than JsonNode.isArray()/isObject()/isContainerNode(): the same answers for
         // Jackson's nodes, without a call to getNodeType() on every attribute of the event.
         if (node instanceof ArrayNode array) {
             for (JsonNode element : array) {
-                walk(element, path, found);
+                walk(element, path, found, true);
             }
             return;
         }
@@ -68,31 +64,67 @@ public final class Observables {
             if (value instanceof ContainerNode) {
                 if (child.emailList && value instanceof ArrayNode addresses) {
                     for (JsonNode address : addresses) {
-                        add(found, child.text, ObservablePath.EMAIL, address);
+                        add(found, child, ObservablePath.EMAIL, address, true);
                     }
                 } else {
-                    walk(value, child, found);
+                    // An empty top-level key is walked as the event itself (ObservablePath.child), so its
+                    // members' paths can repeat the event's own.
+                    walk(value, child, found, mayRepeat || child == path);
                 }
             } else if (child.type != null) {
-                add(found, child.text, child.type, value);
+                add(found, child, child.type, value, mayRepeat);
             }
         }
     }
 
-    private static void add(Set<Found> found, String name, EnumValue type, JsonNode value) {
+    private static void add(Found found, ObservablePath path, EnumValue type, JsonNode value, boolean mayRepeat) {
         if (value.isValueNode()) {
             String text = value.asText();
-            if (!text.isBlank()) {
-                found.add(new Found(name, type, text));
+            if (!text.isBlank() && !(mayRepeat && found.has(path, text))) {
+                found.add(path, type, value instanceof TextNode shared ? shared : TextNode.valueOf(text), text);
             }
         }
     }
 
-    private record Found(String name, EnumValue type, String value) {
-        @Override
-        public int hashCode() {
-            // Equal observables have equal names and values; hashing the type too would only add its caption.
-            return name.hashCode() * 31 + value.hashCode();
+    /**
+     * The observables found so far, in the order met, without repeats (same name and value). The nodes of
+     * an observable are the event's own value nodes and the path's and type's kept ones, shared rather
+     * than copied (Jackson's value nodes are immutable): the observables repeat what the event already
+     * holds, and building them was a third of mapping a process row. Repeats can only come from arrays,
+     * so only values found below one are compared with those found before.
+     */
+    private static final class Found {
+        private final List<JsonNode> nodes = new ArrayList<>(32);
+        private final List<ObservablePath> paths = new ArrayList<>(32);
+        private final List<String> texts = new ArrayList<>(32);
+
+        boolean has(ObservablePath path, String text) {
+            for (int i = 0; i < paths.size(); i++) {
+                if (paths.get(i) == path && texts.get(i).equals(text)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void add(ObservablePath path, EnumValue type, TextNode value, String text) {
+            // Four attributes, always: a map sized for them is never resized.
+            ObjectNode observable = new ObjectNode(JsonNodeFactory.instance, new LinkedHashMap<>(4, 1f));
+            observable.set("name", path.textNode);
+            observable.set("type_id", type.idNode());
+            observable.set("type", type.captionNode());
+            observable.set("value", value);
+            nodes.add(observable);
+            paths.add(path);
+            texts.add(text);
+        }
+
+        boolean isEmpty() {
+            return nodes.isEmpty();
+        }
+
+        ArrayNode toArray() {
+            return new ArrayNode(JsonNodeFactory.instance, nodes);
         }
     }
 }

@@ -1,0 +1,86 @@
+package org.defenderconnector.ocsf;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Reads a raw record's JSON text straight into {@link RecordFields}: its top-level fields become an array
+ * of values by position, without the object node a tree parse builds around them (a map entry per field,
+ * most of which the mapper reads once and the OCSF event never holds). Values are the same nodes a tree
+ * parse makes ({@code ObjectMapper.readTree}); nested objects and arrays are read as trees. A record whose
+ * names repeat is read as a tree, where the last value wins, as before.
+ */
+final class RecordReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory FACTORY = JSON.getFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final int FIRST_CAPACITY = 64;
+
+    private RecordReader() {
+    }
+
+    static RecordFields read(byte[] json) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            RecordFields fields = read(parser);
+            return fields != null ? fields : new RecordFields(JSON.readTree(json));
+        }
+    }
+
+    static RecordFields read(String json) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            RecordFields fields = read(parser);
+            return fields != null ? fields : new RecordFields(JSON.readTree(json));
+        }
+    }
+
+    /** The record's fields, or null when it must be read as a tree (not an object, or repeated names). */
+    private static RecordFields read(JsonParser parser) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        String[] names = new String[FIRST_CAPACITY];
+        JsonNode[] values = new JsonNode[FIRST_CAPACITY];
+        int count = 0;
+        for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+            if (count == names.length) {
+                names = Arrays.copyOf(names, count * 2);
+                values = Arrays.copyOf(values, count * 2);
+            }
+            // Jackson keeps one instance per field name, so rows of a table share their names' instances.
+            names[count] = parser.currentName();
+            values[count] = value(parser, parser.nextToken());
+            count++;
+        }
+        FieldLayout layout = FieldLayout.of(Arrays.copyOf(names, count));
+        if (layout.hasRepeatedNames()) {
+            return null;
+        }
+        return new RecordFields(layout, Arrays.copyOf(values, count));
+    }
+
+    private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+        return switch (token) {
+            case VALUE_STRING -> TextNode.valueOf(parser.getText());
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> NODES.numberNode(parser.getIntValue());
+                case LONG -> NODES.numberNode(parser.getLongValue());
+                default -> NODES.numberNode(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE -> BooleanNode.TRUE;
+            case VALUE_FALSE -> BooleanNode.FALSE;
+            case VALUE_NULL -> NullNode.instance;
+            default -> JSON.readTree(parser);
+        };
+    }
+}
