@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,13 +107,8 @@ public final class Observables {
         }
 
         void add(ObservablePath path, EnumValue type, TextNode value, String text) {
-            // Four attributes, always: a map sized for them is never resized.
-            ObjectNode observable = new ObjectNode(JsonNodeFactory.instance, new LinkedHashMap<>(4, 1f));
-            observable.set("name", path.textNode);
-            observable.set("type_id", type.idNode());
-            observable.set("type", type.captionNode());
-            observable.set("value", value);
-            nodes.add(observable);
+            nodes.add(new ObjectNode(JsonNodeFactory.instance, new SmallAttributes("name", path.textNode,
+                    "type_id", type.idNode(), "type", type.captionNode(), "value", value)));
             paths.add(path);
             texts.add(text);
         }
