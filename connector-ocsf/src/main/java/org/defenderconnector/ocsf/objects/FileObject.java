@@ -138,14 +138,18 @@ public final class FileObject {
         }
     }
 
-    /** The {@code <prefix>CompanyName}... column names, put together once per prefix rather than per row. */
+    /**
+     * The {@code <prefix>CompanyName}... column names, put together once per prefix rather than per row, and
+     * interned so that a row's lookups find them by reference.
+     */
     private record VersionInfoColumns(String companyName, String productName, String productVersion,
                                       String internalFileName, String fileDescription) {
         private static final Map<String, VersionInfoColumns> BY_PREFIX = new ConcurrentHashMap<>();
 
         static VersionInfoColumns of(String prefix) {
-            return BY_PREFIX.computeIfAbsent(prefix, p -> new VersionInfoColumns(p + "CompanyName", p + "ProductName",
-                    p + "ProductVersion", p + "InternalFileName", p + "FileDescription"));
+            return BY_PREFIX.computeIfAbsent(prefix, p -> new VersionInfoColumns((p + "CompanyName").intern(),
+                    (p + "ProductName").intern(), (p + "ProductVersion").intern(), (p + "InternalFileName").intern(),
+                    (p + "FileDescription").intern()));
         }
     }
 

@@ -27,7 +27,7 @@ public final class Observables {
     /** The observables of a built event; empty when it has none. */
     public static Optional<ArrayNode> of(ObjectNode event) {
         Found found = new Found();
-        walk(event, ObservablePath.ROOT, found, false);
+        walk(event, ObservablePath.ROOT, found, NO_REPEATS);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.toArray());
     }
 
@@ -36,16 +36,22 @@ public final class Observables {
         of(event).ifPresent(observables -> event.set("observables", observables));
     }
 
+    /** Passed as {@code repeatsFrom} where no path can repeat. */
+    private static final int NO_REPEATS = -1;
+
     /**
-     * @param mayRepeat whether attributes below {@code node} can have a path met before in this walk: only
-     *                  below an array (its elements share their paths), since an object's keys are unique
+     * @param repeatsFrom the first observable that an attribute below {@code node} could repeat, or
+     *                    NO_REPEATS. Paths repeat only below an array (its elements share their paths; an
+     *                    object's keys are unique), so only what was found since entering the outermost
+     *                    array is compared
      */
-    private static void walk(JsonNode node, ObservablePath path, Found found, boolean mayRepeat) {
+    private static void walk(JsonNode node, ObservablePath path, Found found, int repeatsFrom) {
         // Class checks rather than JsonNode.isArray()/isObject()/isContainerNode(): the same answers for
         // Jackson's nodes, without a call to getNodeType() on every attribute of the event.
         if (node instanceof ArrayNode array) {
+            int from = repeatsFrom == NO_REPEATS ? found.size() : repeatsFrom;
             for (JsonNode element : array) {
-                walk(element, path, found, true);
+                walk(element, path, found, from);
             }
             return;
         }
@@ -62,24 +68,25 @@ public final class Observables {
             JsonNode value = field.getValue();
             if (value instanceof ContainerNode) {
                 if (child.emailList && value instanceof ArrayNode addresses) {
+                    int from = repeatsFrom == NO_REPEATS ? found.size() : repeatsFrom;
                     for (JsonNode address : addresses) {
-                        add(found, child, ObservablePath.EMAIL, address, true);
+                        add(found, child, ObservablePath.EMAIL, address, from);
                     }
                 } else {
                     // An empty top-level key is walked as the event itself (ObservablePath.child), so its
-                    // members' paths can repeat the event's own.
-                    walk(value, child, found, mayRepeat || child == path);
+                    // members' paths can repeat any found so far.
+                    walk(value, child, found, child == path ? 0 : repeatsFrom);
                 }
             } else if (child.type != null) {
-                add(found, child, child.type, value, mayRepeat);
+                add(found, child, child.type, value, repeatsFrom);
             }
         }
     }
 
-    private static void add(Found found, ObservablePath path, EnumValue type, JsonNode value, boolean mayRepeat) {
+    private static void add(Found found, ObservablePath path, EnumValue type, JsonNode value, int repeatsFrom) {
         if (value.isValueNode()) {
             String text = value.asText();
-            if (!text.isBlank() && !(mayRepeat && found.has(path, text))) {
+            if (!text.isBlank() && !(repeatsFrom != NO_REPEATS && found.has(path, text, repeatsFrom))) {
                 found.add(path, type, value instanceof TextNode shared ? shared : TextNode.valueOf(text), text);
             }
         }
@@ -89,16 +96,15 @@ public final class Observables {
      * The observables found so far, in the order met, without repeats (same name and value). The nodes of
      * an observable are the event's own value nodes and the path's and type's kept ones, shared rather
      * than copied (Jackson's value nodes are immutable): the observables repeat what the event already
-     * holds, and building them was a third of mapping a process row. Repeats can only come from arrays,
-     * so only values found below one are compared with those found before.
+     * holds, and building them was a third of mapping a process row.
      */
     private static final class Found {
         private final List<JsonNode> nodes = new ArrayList<>(32);
         private final List<ObservablePath> paths = new ArrayList<>(32);
         private final List<String> texts = new ArrayList<>(32);
 
-        boolean has(ObservablePath path, String text) {
-            for (int i = 0; i < paths.size(); i++) {
+        boolean has(ObservablePath path, String text, int from) {
+            for (int i = from; i < paths.size(); i++) {
                 if (paths.get(i) == path && texts.get(i).equals(text)) {
                     return true;
                 }
@@ -111,6 +117,10 @@ public final class Observables {
                     "type_id", type.idNode(), "type", type.captionNode(), "value", value)));
             paths.add(path);
             texts.add(text);
+        }
+
+        int size() {
+            return nodes.size();
         }
 
         boolean isEmpty() {

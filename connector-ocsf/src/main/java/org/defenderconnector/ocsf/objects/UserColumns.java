@@ -16,9 +16,13 @@ public record UserColumns(String name, String domain, String sid, String upn, St
     public static final UserColumns TARGET =
             new UserColumns(null, null, null, "TargetAccountUpn", null, "TargetAccountDisplayName");
 
-    /** The {@code <prefix>AccountName}, {@code <prefix>AccountDomain}... family. */
+    /**
+     * The {@code <prefix>AccountName}, {@code <prefix>AccountDomain}... family. The names are interned, as
+     * literals and Jackson's field names are, so that a row's lookups find them by reference.
+     */
     public static UserColumns prefixed(String prefix) {
-        return new UserColumns(prefix + "AccountName", prefix + "AccountDomain", prefix + "AccountSid",
-                prefix + "AccountUpn", prefix + "AccountObjectId", prefix + "AccountDisplayName");
+        return new UserColumns((prefix + "AccountName").intern(), (prefix + "AccountDomain").intern(),
+                (prefix + "AccountSid").intern(), (prefix + "AccountUpn").intern(),
+                (prefix + "AccountObjectId").intern(), (prefix + "AccountDisplayName").intern());
     }
 }
