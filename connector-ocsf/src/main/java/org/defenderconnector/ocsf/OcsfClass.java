@@ -1,5 +1,8 @@
 package org.defenderconnector.ocsf;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.defenderconnector.ocsf.objects.EnumValue;
+
 /**
  * The OCSF 1.8.0 event classes our mappers emit, with their category. Captions are the schema's
  * captions exactly, because validators compare {@code class_name}/{@code category_name} with them.
@@ -50,12 +53,51 @@ public enum OcsfClass {
     private final String caption;
     private final int categoryUid;
     private final String categoryCaption;
+    /**
+     * The captions as JSON nodes, and each activity's {@code type_name}, made once: every event carries
+     * them, and value nodes are immutable, so events can share them.
+     */
+    private final TextNode captionNode;
+    private final TextNode categoryCaptionNode;
+    private final TypeName[] typeNames = new TypeName[EnumValue.OTHER_ID + 1];
 
     OcsfClass(int uid, String caption, int categoryUid, String categoryCaption) {
         this.uid = uid;
         this.caption = caption;
         this.categoryUid = categoryUid;
         this.categoryCaption = categoryCaption;
+        this.captionNode = TextNode.valueOf(caption);
+        this.categoryCaptionNode = TextNode.valueOf(categoryCaption);
+    }
+
+    TextNode captionNode() {
+        return captionNode;
+    }
+
+    TextNode categoryCaptionNode() {
+        return categoryCaptionNode;
+    }
+
+    /**
+     * {@code type_name}: the class caption and the activity's caption; for 99 Other the schema's "Other",
+     * as the source's own word goes in activity_name only.
+     */
+    TextNode typeName(int activityId, String activityName) {
+        String activity = activityId == EnumValue.OTHER_ID ? "Other" : activityName;
+        if (activityId < 0 || activityId >= typeNames.length) {
+            return TextNode.valueOf(caption + ": " + activity);
+        }
+        TypeName known = typeNames[activityId];
+        if (known != null && known.activity.equals(activity)) {
+            return known.node;
+        }
+        // Unsynchronised on purpose: a TypeName is immutable, and a lost update only costs a concatenation.
+        TypeName made = new TypeName(activity, TextNode.valueOf(caption + ": " + activity));
+        typeNames[activityId] = made;
+        return made.node;
+    }
+
+    private record TypeName(String activity, TextNode node) {
     }
 
     public int uid() {

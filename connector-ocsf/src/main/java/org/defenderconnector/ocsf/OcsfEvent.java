@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.util.Objects;
 import java.util.TreeSet;
@@ -20,6 +21,9 @@ public final class OcsfEvent {
     public static final int ACTIVITY_OTHER = 99;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final TextNode VERSION = TextNode.valueOf(OCSF_VERSION);
+    private static final TextNode VENDOR = TextNode.valueOf(Product.VENDOR);
+    private static final TextNode UNKNOWN_SEVERITY = TextNode.valueOf(Severity.caption(Severity.UNKNOWN));
 
     private final ObjectNode event = NODES.objectNode();
     private final ObjectNode metadata;
@@ -28,21 +32,20 @@ public final class OcsfEvent {
     private OcsfEvent(OcsfClass ocsfClass, int activityId, String activityName, MappingContext context) {
         Objects.requireNonNull(activityName, "activityName");
         event.put("class_uid", ocsfClass.uid());
-        event.put("class_name", ocsfClass.caption());
+        event.set("class_name", ocsfClass.captionNode());
         event.put("category_uid", ocsfClass.categoryUid());
-        event.put("category_name", ocsfClass.categoryCaption());
+        event.set("category_name", ocsfClass.categoryCaptionNode());
         event.put("activity_id", activityId);
         event.put("activity_name", activityName);
         event.put("type_uid", (long) ocsfClass.uid() * 100 + activityId);
-        // For 99 the source's own word goes in activity_name only; type_name keeps the schema caption.
-        event.put("type_name", ocsfClass.caption() + ": " + (activityId == ACTIVITY_OTHER ? "Other" : activityName));
+        event.set("type_name", ocsfClass.typeName(activityId, activityName));
         event.put("severity_id", Severity.UNKNOWN);
-        event.put("severity", Severity.caption(Severity.UNKNOWN));
+        event.set("severity", UNKNOWN_SEVERITY);
         metadata = event.putObject("metadata");
-        metadata.put("version", OCSF_VERSION);
+        metadata.set("version", VERSION);
         ObjectNode product = metadata.putObject("product");
         product.put("name", context.product().productName());
-        product.put("vendor_name", Product.VENDOR);
+        product.set("vendor_name", VENDOR);
         if (context.logName() != null) {
             metadata.put("log_name", context.logName());
         }

@@ -2,7 +2,9 @@ package org.defenderconnector.ocsf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -70,7 +72,9 @@ public final class RecordFields {
         }
         used[position] = true;
         JsonNode value = values[position];
-        return value.isNull() ? null : value;
+        // A class check rather than isNull(): called for every column a mapper reads, and cheaper than
+        // the virtual call (Jackson's null is NullNode, whatever parsed it).
+        return value instanceof NullNode ? null : value;
     }
 
     /**
@@ -83,7 +87,7 @@ public final class RecordFields {
             return null;
         }
         JsonNode value = values[position];
-        return value.isNull() ? null : value;
+        return value instanceof NullNode ? null : value;
     }
 
     public boolean has(String name) {
@@ -96,7 +100,8 @@ public final class RecordFields {
         if (value == null) {
             return null;
         }
-        String text = value.isValueNode() ? value.asText() : value.toString();
+        String text = value instanceof TextNode textual ? textual.textValue()
+                : value.isValueNode() ? value.asText() : value.toString();
         return text.isEmpty() ? null : text;
     }
 
