@@ -8,6 +8,7 @@ import org.defenderconnector.ocsf.Product;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -23,7 +24,7 @@ import java.util.Random;
 public final class NormalizationBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long WARM_UP_NANOS = 10_000_000_000L;
-    private static final int MEASURED_PASSES = 10;
+    private static final int ROUNDS = 15;
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
@@ -44,32 +45,49 @@ public final class NormalizationBench {
                 normalize(lines, normalizer, table, context, false);
                 normalize(lines, normalizer, table, context, true);
             }
-            double parse = best(() -> parseOnly(lines), lines.size());
-            double normalized = best(() -> normalize(lines, normalizer, table, context, false), lines.size());
-            double written = best(() -> normalize(lines, normalizer, table, context, true), lines.size());
+            // Rounds of one pass of each kind, back to back: a disturbance from other work on the machine
+            // then hits the passes of one round alike, and the median of the per-round ratios discounts it
+            // (best-of-N per kind, taken separately, could pair an undisturbed pass with a disturbed one).
+            double[] parse = new double[ROUNDS];
+            double[] normalized = new double[ROUNDS];
+            double[] written = new double[ROUNDS];
+            double[] normalizedRatio = new double[ROUNDS];
+            double[] writtenRatio = new double[ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                parse[round] = rate(() -> parseOnly(lines), lines.size());
+                normalized[round] = rate(() -> normalize(lines, normalizer, table, context, false), lines.size());
+                written[round] = rate(() -> normalize(lines, normalizer, table, context, true), lines.size());
+                normalizedRatio[round] = normalized[round] / parse[round];
+                writtenRatio[round] = written[round] / parse[round];
+            }
             long ocsfBytes = normalize(lines, normalizer, table, context, true);
-            System.out.printf("%-20s %12.0f %14.0f %7.2f %16.0f %7.2f %9d %9d%n", table, parse, normalized,
-                    normalized / parse, written, written / parse, bytes / lines.size(), ocsfBytes / lines.size());
+            System.out.printf("%-20s %12.0f %14.0f %7.2f %16.0f %7.2f %9d %9d%n", table, median(parse),
+                    median(normalized), median(normalizedRatio), median(written), median(writtenRatio),
+                    bytes / lines.size(), ocsfBytes / lines.size());
         }
+        System.out.printf("rates and ratios: medians of %d rounds (one pass of each kind per round, after %d s of warm-up)%n",
+                ROUNDS, WARM_UP_NANOS / 1_000_000_000L);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     interface Work {
         long run() throws Exception;
     }
 
-    /** Records per second of the best of the measured passes (the least disturbed by other work on the machine). */
-    private static double best(Work work, int records) throws Exception {
-        double best = 0;
-        for (int i = 0; i < MEASURED_PASSES; i++) {
-            long start = System.nanoTime();
-            long sink = work.run();
-            long elapsed = System.nanoTime() - start;
-            if (sink == 42) {
-                System.out.print("");
-            }
-            best = Math.max(best, records / (elapsed / 1e9));
+    /** Records per second of one pass. */
+    private static double rate(Work work, int records) throws Exception {
+        long start = System.nanoTime();
+        long sink = work.run();
+        long elapsed = System.nanoTime() - start;
+        if (sink == 42) {
+            System.out.print("");
         }
-        return best;
+        return records / (elapsed / 1e9);
     }
 
     private static long parseOnly(List<byte[]> lines) throws Exception {
