@@ -22,15 +22,12 @@ final class SmallAttributes extends AbstractMap<String, JsonNode> {
     private JsonNode[] values;
     private int size;
 
-    /** The attributes given as name, value, name, value... (distinct names, as an object's are). */
-    SmallAttributes(Object... namesAndValues) {
-        size = namesAndValues.length / 2;
-        keys = new String[size];
-        values = new JsonNode[size];
-        for (int i = 0; i < size; i++) {
-            keys[i] = (String) namesAndValues[2 * i];
-            values[i] = (JsonNode) namesAndValues[2 * i + 1];
-        }
+    /** An observable's four attributes, in this order. */
+    SmallAttributes(String name1, JsonNode value1, String name2, JsonNode value2, String name3, JsonNode value3,
+                    String name4, JsonNode value4) {
+        keys = new String[]{name1, name2, name3, name4};
+        values = new JsonNode[]{value1, value2, value3, value4};
+        size = 4;
     }
 
     private int indexOf(Object key) {
