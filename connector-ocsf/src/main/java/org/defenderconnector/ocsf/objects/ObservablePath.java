@@ -66,6 +66,13 @@ final class ObservablePath {
      * very key asked for, and paths are immutable.
      */
     private final ObservablePath[] byPosition = new ObservablePath[32];
+    /**
+     * The kept children by their key's reference, in an open-addressing table replaced (never changed) on
+     * each addition: attribute names are constants or Jackson-interned, so this finds a child when objects
+     * at this path vary in shape (rows of one table with other columns filled), without the map's hashing
+     * and volatile reads. Keys not found here by reference are looked up in {@link #children}.
+     */
+    private volatile ObservablePath[] byReference = new ObservablePath[8];
 
     private ObservablePath(String text, String key, boolean skipped, EnumValue type, boolean emailList) {
         this.text = text;
@@ -91,7 +98,24 @@ final class ObservablePath {
     }
 
     private ObservablePath child(String childKey) {
+        ObservablePath[] table = byReference;
+        int mask = table.length - 1;
+        for (int slot = slot(childKey, mask); ; slot = (slot + 1) & mask) {
+            ObservablePath kept = table[slot];
+            if (kept == null) {
+                break;
+            }
+            if (kept.key == childKey) {
+                return kept;
+            }
+        }
         ObservablePath child = children.get(childKey);
+        if (child != null) {
+            if (child.key == childKey) {
+                remember(child);
+            }
+            return child;
+        }
         if (child != null) {
             return child;
         }
@@ -108,8 +132,47 @@ final class ObservablePath {
                 return raced;
             }
             KEPT.incrementAndGet();
+            remember(child);
         }
         return child;
+    }
+
+    /** Adds a kept child to the reference table: a new, larger-if-needed copy, so readers never see a half-made one. */
+    private synchronized void remember(ObservablePath child) {
+        ObservablePath[] table = byReference;
+        int count = 0;
+        for (ObservablePath kept : table) {
+            if (kept == child) {
+                return;
+            }
+            count += kept == null ? 0 : 1;
+        }
+        int size = table.length;
+        while ((count + 1) * 2 > size) {
+            size *= 2;
+        }
+        ObservablePath[] copy = new ObservablePath[size];
+        for (ObservablePath kept : table) {
+            if (kept != null) {
+                insert(copy, kept);
+            }
+        }
+        insert(copy, child);
+        byReference = copy;
+    }
+
+    private static void insert(ObservablePath[] table, ObservablePath child) {
+        int mask = table.length - 1;
+        int slot = slot(child.key, mask);
+        while (table[slot] != null) {
+            slot = (slot + 1) & mask;
+        }
+        table[slot] = child;
+    }
+
+    private static int slot(String key, int mask) {
+        int hash = key.hashCode();
+        return (hash ^ (hash >>> 16)) & mask;
     }
 
     /** The observable type of attribute {@code key} of an object held under {@code objectName}; null if none. */
