@@ -23,7 +23,11 @@ import java.util.Optional;
 public final class RecordFields {
     private JsonNode record;
     private final FieldLayout layout;
-    private final JsonNode[] values;
+    /**
+     * The field values by position: JSON nodes, or plain strings for text values read from bytes (most
+     * are only ever read as text, so their nodes are made when a node is asked for).
+     */
+    private final Object[] values;
     private final boolean[] used;
 
     public RecordFields(JsonNode record) {
@@ -45,8 +49,11 @@ public final class RecordFields {
         this.used = new boolean[size];
     }
 
-    /** A record read field by field ({@link RecordReader}); its object node is built only if asked for. */
-    RecordFields(FieldLayout layout, JsonNode[] values) {
+    /**
+     * A record read field by field ({@link RecordReader}): values are JSON nodes, or strings for text values;
+     * its object node is built only if asked for.
+     */
+    RecordFields(FieldLayout layout, Object[] values) {
         this.layout = layout;
         this.values = values;
         this.used = new boolean[values.length];
@@ -57,7 +64,7 @@ public final class RecordFields {
         if (record == null) {
             ObjectNode object = JsonNodeFactory.instance.objectNode();
             for (int i = 0; i < values.length; i++) {
-                object.set(layout.name(i), values[i]);
+                object.set(layout.name(i), nodeAt(i));
             }
             record = object;
         }
@@ -71,10 +78,21 @@ public final class RecordFields {
             return null;
         }
         used[position] = true;
-        JsonNode value = values[position];
+        JsonNode value = nodeAt(position);
         // A class check rather than isNull(): called for every column a mapper reads, and cheaper than
         // the virtual call (Jackson's null is NullNode, whatever parsed it).
         return value instanceof NullNode ? null : value;
+    }
+
+    /** The value at a position as a JSON node (a string value becomes its text node, kept for later reads). */
+    private JsonNode nodeAt(int position) {
+        Object value = values[position];
+        if (value instanceof String text) {
+            TextNode node = TextNode.valueOf(text);
+            values[position] = node;
+            return node;
+        }
+        return (JsonNode) value;
     }
 
     /**
@@ -86,7 +104,7 @@ public final class RecordFields {
         if (position == FieldLayout.ABSENT) {
             return null;
         }
-        JsonNode value = values[position];
+        JsonNode value = nodeAt(position);
         return value instanceof NullNode ? null : value;
     }
 
@@ -96,6 +114,14 @@ public final class RecordFields {
 
     /** Text value; empty strings count as absent because Defender uses "" for "not populated". */
     public String text(String name) {
+        int position = layout.position(name);
+        if (position == FieldLayout.ABSENT) {
+            return null;
+        }
+        if (values[position] instanceof String plain) {
+            used[position] = true;
+            return plain.isEmpty() ? null : plain;
+        }
         JsonNode value = node(name);
         if (value == null) {
             return null;
@@ -197,8 +223,8 @@ public final class RecordFields {
     public ObjectNode unread() {
         ObjectNode rest = JsonNodeFactory.instance.objectNode();
         for (int i = 0; i < values.length; i++) {
-            if (!used[i] && !values[i].isNull()) {
-                rest.set(layout.name(i), values[i]);
+            if (!used[i] && !(values[i] instanceof NullNode)) {
+                rest.set(layout.name(i), nodeAt(i));
             }
         }
         return rest;

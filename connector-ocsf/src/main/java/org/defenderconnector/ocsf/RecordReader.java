@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -49,7 +48,7 @@ final class RecordReader {
             return null;
         }
         String[] names = new String[FIRST_CAPACITY];
-        JsonNode[] values = new JsonNode[FIRST_CAPACITY];
+        Object[] values = new Object[FIRST_CAPACITY];
         int count = 0;
         for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
             if (count == names.length) {
@@ -68,9 +67,10 @@ final class RecordReader {
         return new RecordFields(layout, Arrays.copyOf(values, count));
     }
 
-    private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+    /** A JSON node, or the string itself for a text value (RecordFields makes its node if one is asked for). */
+    private static Object value(JsonParser parser, JsonToken token) throws IOException {
         return switch (token) {
-            case VALUE_STRING -> TextNode.valueOf(parser.getText());
+            case VALUE_STRING -> parser.getText();
             case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
                 case INT -> NODES.numberNode(parser.getIntValue());
                 case LONG -> NODES.numberNode(parser.getLongValue());
