@@ -263,10 +263,15 @@ public final class StreamingEmulator implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (generator != null) {
-            generator.shutdownNow();
+            // Let an append in flight finish rather than interrupt it: an interrupted request is cancelled
+            // inside the Azure SDK, which logs the cancellation with a stack trace (seen when the demo ends).
+            generator.shutdown();
             try {
-                generator.awaitTermination(5, TimeUnit.SECONDS);
+                if (!generator.awaitTermination(5, TimeUnit.SECONDS)) {
+                    generator.shutdownNow();
+                }
             } catch (InterruptedException e) {
+                generator.shutdownNow();
                 Thread.currentThread().interrupt();
             }
         }
