@@ -30,13 +30,10 @@ final class FieldLayout {
     private final Map<String, Integer> positions;
     private final int exactCount;
     /**
-     * The record's own names by identity, in an open-addressing table. Jackson interns field names and
-     * mappers ask with string constants, so nearly every lookup of a present column is found here with
-     * one or two reference comparisons, without the map's hashing and volatile reads (a row asks 60-70
-     * times).
+     * The record's own names by reference: Jackson interns field names and mappers ask with string
+     * constants, so nearly every lookup of a present column is found here (a row asks 60-70 times).
      */
-    private final String[] identityKeys;
-    private final int[] identityPositions;
+    private final ReferenceTable<Integer> byReference = new ReferenceTable<>();
 
     private FieldLayout(String[] names) {
         this.names = names;
@@ -45,16 +42,8 @@ final class FieldLayout {
             positions.put(names[i], i);
         }
         this.exactCount = positions.size();
-        int slots = Integer.highestOneBit(Math.max(4, names.length * 2) - 1) << 1;
-        this.identityKeys = new String[slots];
-        this.identityPositions = new int[slots];
-        for (int i = 0; i < names.length; i++) {
-            int slot = slot(names[i], slots - 1);
-            while (identityKeys[slot] != null && identityKeys[slot] != names[i]) {
-                slot = (slot + 1) & (slots - 1);
-            }
-            identityKeys[slot] = names[i];
-            identityPositions[slot] = positions.get(names[i]);
+        for (String name : names) {
+            byReference.add(name, positions.get(name));
         }
         this.repeatedNames = exactCount < names.length;
     }
@@ -80,17 +69,11 @@ final class FieldLayout {
 
     /** The position of the field named exactly {@code name}, else of the first one named so ignoring case; ABSENT if none. */
     int position(String name) {
-        int mask = identityKeys.length - 1;
-        for (int slot = slot(name, mask); ; slot = (slot + 1) & mask) {
-            String key = identityKeys[slot];
-            if (key == name) {
-                return identityPositions[slot];
-            }
-            if (key == null) {
-                break;
-            }
+        Integer known = byReference.get(name);
+        if (known != null) {
+            return known;
         }
-        Integer known = positions.get(name);
+        known = positions.get(name);
         if (known != null) {
             return known;
         }
@@ -104,11 +87,6 @@ final class FieldLayout {
     /** True when a name occurs more than once (JSON allows it; a tree parse keeps the last value). */
     boolean hasRepeatedNames() {
         return repeatedNames;
-    }
-
-    private static int slot(String name, int mask) {
-        int hash = name.hashCode();
-        return (hash ^ (hash >>> 16)) & mask;
     }
 
     String name(int position) {

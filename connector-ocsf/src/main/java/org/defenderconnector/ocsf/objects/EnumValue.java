@@ -3,6 +3,7 @@ package org.defenderconnector.ocsf.objects;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import org.defenderconnector.ocsf.ReferenceTable;
 
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +31,7 @@ public final class EnumValue {
      */
     private static final Map<String, String> SIBLINGS = new ConcurrentHashMap<>();
     private static final int MAX_SIBLINGS = 512;
-    private static volatile Sibling[] SIBLINGS_BY_REFERENCE = new Sibling[64];
+    private static final ReferenceTable<String> SIBLINGS_BY_REFERENCE = new ReferenceTable<>();
 
     private final int id;
     private final String caption;
@@ -86,18 +87,11 @@ public final class EnumValue {
     public static String siblingOf(String idAttribute) {
         // By reference first: id attribute names are constants, and values made per row (99 Other with the
         // source's word, integrity levels...) miss the per-value cache in writeTo.
-        Sibling[] table = SIBLINGS_BY_REFERENCE;
-        int mask = table.length - 1;
-        for (int slot = slot(idAttribute, mask); ; slot = (slot + 1) & mask) {
-            Sibling known = table[slot];
-            if (known == null) {
-                break;
-            }
-            if (known.idAttribute == idAttribute) {
-                return known.captionAttribute;
-            }
+        String sibling = SIBLINGS_BY_REFERENCE.get(idAttribute);
+        if (sibling != null) {
+            return sibling;
         }
-        String sibling = SIBLINGS.get(idAttribute);
+        sibling = SIBLINGS.get(idAttribute);
         if (sibling != null) {
             return sibling;
         }
@@ -107,44 +101,9 @@ public final class EnumValue {
         sibling = idAttribute.substring(0, idAttribute.length() - 3);
         if (SIBLINGS.size() < MAX_SIBLINGS) {
             SIBLINGS.put(idAttribute, sibling);
-            remember(new Sibling(idAttribute, sibling));
+            SIBLINGS_BY_REFERENCE.add(idAttribute, sibling);
         }
         return sibling;
-    }
-
-    /** Adds to the reference table: a new copy, so readers never see a half-made one. */
-    private static synchronized void remember(Sibling sibling) {
-        Sibling[] table = SIBLINGS_BY_REFERENCE;
-        int count = 0;
-        for (Sibling known : table) {
-            count += known == null ? 0 : 1;
-        }
-        int size = table.length;
-        while ((count + 1) * 2 > size) {
-            size *= 2;
-        }
-        Sibling[] copy = new Sibling[size];
-        for (Sibling known : table) {
-            if (known != null) {
-                insert(copy, known);
-            }
-        }
-        insert(copy, sibling);
-        SIBLINGS_BY_REFERENCE = copy;
-    }
-
-    private static void insert(Sibling[] table, Sibling sibling) {
-        int mask = table.length - 1;
-        int slot = slot(sibling.idAttribute, mask);
-        while (table[slot] != null) {
-            slot = (slot + 1) & mask;
-        }
-        table[slot] = sibling;
-    }
-
-    private static int slot(String name, int mask) {
-        int hash = name.hashCode();
-        return (hash ^ (hash >>> 16)) & mask;
     }
 
     private record Sibling(String idAttribute, String captionAttribute) {

@@ -1,6 +1,7 @@
 package org.defenderconnector.ocsf.objects;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import org.defenderconnector.ocsf.ReferenceTable;
 
 import java.util.Map;
 import java.util.Set;
@@ -72,7 +73,7 @@ final class ObservablePath {
      * at this path vary in shape (rows of one table with other columns filled), without the map's hashing
      * and volatile reads. Keys not found here by reference are looked up in {@link #children}.
      */
-    private volatile ObservablePath[] byReference = new ObservablePath[8];
+    private final ReferenceTable<ObservablePath> byReference = new ReferenceTable<>();
 
     private ObservablePath(String text, String key, boolean skipped, EnumValue type, boolean emailList) {
         this.text = text;
@@ -98,21 +99,14 @@ final class ObservablePath {
     }
 
     private ObservablePath child(String childKey) {
-        ObservablePath[] table = byReference;
-        int mask = table.length - 1;
-        for (int slot = slot(childKey, mask); ; slot = (slot + 1) & mask) {
-            ObservablePath kept = table[slot];
-            if (kept == null) {
-                break;
-            }
-            if (kept.key == childKey) {
-                return kept;
-            }
+        ObservablePath child = byReference.get(childKey);
+        if (child != null) {
+            return child;
         }
-        ObservablePath child = children.get(childKey);
+        child = children.get(childKey);
         if (child != null) {
             if (child.key == childKey) {
-                remember(child);
+                byReference.add(childKey, child);
             }
             return child;
         }
@@ -132,47 +126,9 @@ final class ObservablePath {
                 return raced;
             }
             KEPT.incrementAndGet();
-            remember(child);
+            byReference.add(childKey, child);
         }
         return child;
-    }
-
-    /** Adds a kept child to the reference table: a new, larger-if-needed copy, so readers never see a half-made one. */
-    private synchronized void remember(ObservablePath child) {
-        ObservablePath[] table = byReference;
-        int count = 0;
-        for (ObservablePath kept : table) {
-            if (kept == child) {
-                return;
-            }
-            count += kept == null ? 0 : 1;
-        }
-        int size = table.length;
-        while ((count + 1) * 2 > size) {
-            size *= 2;
-        }
-        ObservablePath[] copy = new ObservablePath[size];
-        for (ObservablePath kept : table) {
-            if (kept != null) {
-                insert(copy, kept);
-            }
-        }
-        insert(copy, child);
-        byReference = copy;
-    }
-
-    private static void insert(ObservablePath[] table, ObservablePath child) {
-        int mask = table.length - 1;
-        int slot = slot(child.key, mask);
-        while (table[slot] != null) {
-            slot = (slot + 1) & mask;
-        }
-        table[slot] = child;
-    }
-
-    private static int slot(String key, int mask) {
-        int hash = key.hashCode();
-        return (hash ^ (hash >>> 16)) & mask;
     }
 
     /** The observable type of attribute {@code key} of an object held under {@code objectName}; null if none. */
