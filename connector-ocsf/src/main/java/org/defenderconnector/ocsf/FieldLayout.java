@@ -33,7 +33,7 @@ final class FieldLayout {
      * The record's own names by reference: Jackson interns field names and mappers ask with string
      * constants, so nearly every lookup of a present column is found here (a row asks 60-70 times).
      */
-    private final ReferenceTable<Integer> byReference = new ReferenceTable<>();
+    private final ReferenceTable<Integer> byReference;
 
     private FieldLayout(String[] names) {
         this.names = names;
@@ -42,9 +42,7 @@ final class FieldLayout {
             positions.put(names[i], i);
         }
         this.exactCount = positions.size();
-        for (String name : names) {
-            byReference.add(name, positions.get(name));
-        }
+        this.byReference = ReferenceTable.of(positions);
         this.repeatedNames = exactCount < names.length;
     }
 

@@ -118,12 +118,12 @@ public final class RecordFields {
         if (position == FieldLayout.ABSENT) {
             return null;
         }
+        used[position] = true;
         if (values[position] instanceof String plain) {
-            used[position] = true;
             return plain.isEmpty() ? null : plain;
         }
-        JsonNode value = node(name);
-        if (value == null) {
+        JsonNode value = nodeAt(position);
+        if (value instanceof NullNode) {
             return null;
         }
         String text = value instanceof TextNode textual ? textual.textValue()

@@ -1,5 +1,7 @@
 package org.defenderconnector.ocsf;
 
+import java.util.Map;
+
 /**
  * Values found by the reference of their string key, for lookups on the mapping's hot paths. Attribute
  * and column names are string constants, or field names Jackson interned, so the very instance asked
@@ -11,7 +13,22 @@ package org.defenderconnector.ocsf;
  * @param <V> the values
  */
 public final class ReferenceTable<V> {
-    private volatile Entry<V>[] entries = newTable(8);
+    private volatile Entry<V>[] entries;
+
+    public ReferenceTable() {
+        entries = newTable(8);
+    }
+
+    private ReferenceTable(Entry<V>[] entries) {
+        this.entries = entries;
+    }
+
+    /** A table of these entries, built at once (adding them one by one would copy the table each time). */
+    public static <V> ReferenceTable<V> of(Map<String, V> values) {
+        Entry<V>[] table = newTable(sizeFor(values.size()));
+        values.forEach((key, value) -> insert(table, new Entry<>(key, value)));
+        return new ReferenceTable<>(table);
+    }
 
     /** The value added under this very key instance, or null. */
     public V get(String key) {
@@ -40,11 +57,7 @@ public final class ReferenceTable<V> {
                 count++;
             }
         }
-        int size = table.length;
-        while ((count + 1) * 2 > size) {
-            size *= 2;
-        }
-        Entry<V>[] copy = newTable(size);
+        Entry<V>[] copy = newTable(Math.max(table.length, sizeFor(count + 1)));
         for (Entry<V> entry : table) {
             if (entry != null) {
                 insert(copy, entry);
@@ -52,6 +65,15 @@ public final class ReferenceTable<V> {
         }
         insert(copy, new Entry<>(key, value));
         entries = copy;
+    }
+
+    /** A power of two at least twice the count, so that probes stay short. */
+    private static int sizeFor(int count) {
+        int size = 8;
+        while (count * 2 > size) {
+            size *= 2;
+        }
+        return size;
     }
 
     private static <V> void insert(Entry<V>[] table, Entry<V> entry) {

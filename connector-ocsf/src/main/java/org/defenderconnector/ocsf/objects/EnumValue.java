@@ -37,8 +37,6 @@ public final class EnumValue {
     private final String caption;
     private final IntNode idNode;
     private final TextNode captionNode;
-    /** The id attribute this value was last written to, with its caption sibling (most values go to one). */
-    private Sibling lastWrittenTo;
 
     public EnumValue(int id, String caption) {
         this.id = id;
@@ -72,21 +70,14 @@ public final class EnumValue {
 
     /** Writes {@code idAttribute} (which must end in {@code _id}) and its caption sibling into {@code node}. */
     public ObjectNode writeTo(ObjectNode node, String idAttribute) {
-        Sibling sibling = lastWrittenTo;
-        if (sibling == null || sibling.idAttribute != idAttribute) {
-            // Unsynchronised on purpose: a Sibling is immutable, and a lost update only costs a lookup.
-            sibling = new Sibling(idAttribute, siblingOf(idAttribute));
-            lastWrittenTo = sibling;
-        }
         node.set(idAttribute, idNode);
-        node.set(sibling.captionAttribute, captionNode);
+        node.set(siblingOf(idAttribute), captionNode);
         return node;
     }
 
     /** The caption attribute paired with an {@code _id} attribute: {@code type_id} → {@code type}. */
     public static String siblingOf(String idAttribute) {
-        // By reference first: id attribute names are constants, and values made per row (99 Other with the
-        // source's word, integrity levels...) miss the per-value cache in writeTo.
+        // By reference first: id attribute names are constants, and every event writes dozens of pairs.
         String sibling = SIBLINGS_BY_REFERENCE.get(idAttribute);
         if (sibling != null) {
             return sibling;
@@ -104,9 +95,6 @@ public final class EnumValue {
             SIBLINGS_BY_REFERENCE.add(idAttribute, sibling);
         }
         return sibling;
-    }
-
-    private record Sibling(String idAttribute, String captionAttribute) {
     }
 
     @Override
