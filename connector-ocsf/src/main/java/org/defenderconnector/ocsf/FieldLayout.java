@@ -1,5 +1,8 @@
 package org.defenderconnector.ocsf;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +24,12 @@ final class FieldLayout {
     private static volatile FieldLayout recent;
 
     private final String[] names;
+    /**
+     * The names as Jackson matches them against a record's text ({@code JsonParser.nextFieldName}), which
+     * compares the expected name's bytes in place instead of decoding the name and looking it up in the
+     * parser's symbol table: that lookup was half of reading a hunting row, whose column names are long.
+     */
+    private final SerializableString[] expectedNames;
     private final boolean repeatedNames;
     /**
      * Position by asked name: the exact names first, then each other name asked for, with its
@@ -44,6 +53,23 @@ final class FieldLayout {
         this.exactCount = positions.size();
         this.byReference = ReferenceTable.of(positions);
         this.repeatedNames = exactCount < names.length;
+        this.expectedNames = new SerializableString[names.length];
+        for (int i = 0; i < names.length; i++) {
+            SerializedString expected = new SerializedString(names[i]);
+            // Worked out here once rather than by the first parser that compares them.
+            expected.asQuotedUTF8();
+            expected.asQuotedChars();
+            expectedNames[i] = expected;
+        }
+    }
+
+    /**
+     * The layout the next record will most likely have: the one found last. Consecutive records (rows of
+     * a hunting result, records of one stream) mostly share it; null before the first record.
+     */
+    static FieldLayout expected() {
+        FieldLayout last = recent;
+        return last == null || last.repeatedNames ? null : last;
     }
 
     /** The layout of a record with these field names, in the record's order. */
@@ -89,6 +115,15 @@ final class FieldLayout {
 
     String name(int position) {
         return names[position];
+    }
+
+    int size() {
+        return names.length;
+    }
+
+    /** The name at {@code position} in the form {@code JsonParser.nextFieldName} compares. */
+    SerializableString expectedName(int position) {
+        return expectedNames[position];
     }
 
     private int scan(String name) {

@@ -47,18 +47,37 @@ final class RecordReader {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             return null;
         }
-        String[] names = new String[FIRST_CAPACITY];
-        Object[] values = new Object[FIRST_CAPACITY];
+        // Names are matched against the layout the record most likely has, in order, while they agree;
+        // from the first one that does not, they are read as they come.
+        FieldLayout expected = FieldLayout.expected();
+        int expectedCount = expected == null ? 0 : expected.size();
+        boolean asExpected = expected != null;
+        String[] names = new String[Math.max(FIRST_CAPACITY, expectedCount)];
+        Object[] values = new Object[names.length];
         int count = 0;
-        for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+        while (true) {
+            String name;
+            if (asExpected && count < expectedCount && parser.nextFieldName(expected.expectedName(count))) {
+                name = expected.name(count);
+            } else {
+                JsonToken token = asExpected && count < expectedCount ? parser.currentToken() : parser.nextToken();
+                if (token != JsonToken.FIELD_NAME) {
+                    break;
+                }
+                asExpected = false;
+                // Jackson keeps one instance per field name, so rows of a table share their names' instances.
+                name = parser.currentName();
+            }
             if (count == names.length) {
                 names = Arrays.copyOf(names, count * 2);
                 values = Arrays.copyOf(values, count * 2);
             }
-            // Jackson keeps one instance per field name, so rows of a table share their names' instances.
-            names[count] = parser.currentName();
+            names[count] = name;
             values[count] = value(parser, parser.nextToken());
             count++;
+        }
+        if (asExpected && count == expectedCount) {
+            return new RecordFields(expected, count == values.length ? values : Arrays.copyOf(values, count));
         }
         FieldLayout layout = FieldLayout.of(Arrays.copyOf(names, count));
         if (layout.hasRepeatedNames()) {
