@@ -117,6 +117,11 @@ final class FieldLayout {
         return names[position];
     }
 
+    /** The first {@code count} names, in order. */
+    String[] names(int count) {
+        return Arrays.copyOf(names, count);
+    }
+
     int size() {
         return names.length;
     }

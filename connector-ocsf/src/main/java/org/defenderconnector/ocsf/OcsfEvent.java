@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.util.Objects;
-import java.util.TreeSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Builds one OCSF 1.8.0 event. It fills what every event must carry consistently — class and
@@ -27,7 +29,8 @@ public final class OcsfEvent {
 
     private final ObjectNode event = NODES.objectNode();
     private final ObjectNode metadata;
-    private final TreeSet<String> profiles = new TreeSet<>();
+    /** The declared profiles in name order; few per event, so a sorted list rather than a set. */
+    private final List<String> profiles = new ArrayList<>(2);
 
     private OcsfEvent(OcsfClass ocsfClass, int activityId, String activityName, MappingContext context) {
         Objects.requireNonNull(activityName, "activityName");
@@ -91,7 +94,10 @@ public final class OcsfEvent {
 
     /** Declares a profile whose attributes the event uses (validators reject undeclared profile attributes). */
     public OcsfEvent profile(String profile) {
-        profiles.add(profile);
+        int index = Collections.binarySearch(profiles, profile);
+        if (index < 0) {
+            profiles.add(-index - 1, Objects.requireNonNull(profile, "profile"));
+        }
         return this;
     }
 

@@ -51,33 +51,46 @@ final class RecordReader {
         // from the first one that does not, they are read as they come.
         FieldLayout expected = FieldLayout.expected();
         int expectedCount = expected == null ? 0 : expected.size();
-        boolean asExpected = expected != null;
-        String[] names = new String[Math.max(FIRST_CAPACITY, expectedCount)];
-        Object[] values = new Object[names.length];
+        Object[] values = new Object[expected == null ? FIRST_CAPACITY : expectedCount];
+        // The names read so far; null while they are the expected layout's (most records).
+        String[] names = expected == null ? new String[FIRST_CAPACITY] : null;
         int count = 0;
         while (true) {
             String name;
-            if (asExpected && count < expectedCount && parser.nextFieldName(expected.expectedName(count))) {
-                name = expected.name(count);
+            if (names == null && count < expectedCount && parser.nextFieldName(expected.expectedName(count))) {
+                name = null;
             } else {
-                JsonToken token = asExpected && count < expectedCount ? parser.currentToken() : parser.nextToken();
+                JsonToken token = names == null && count < expectedCount ? parser.currentToken() : parser.nextToken();
                 if (token != JsonToken.FIELD_NAME) {
                     break;
                 }
-                asExpected = false;
+                if (names == null) {
+                    names = new String[Math.max(FIRST_CAPACITY, values.length)];
+                    for (int i = 0; i < count; i++) {
+                        names[i] = expected.name(i);
+                    }
+                }
                 // Jackson keeps one instance per field name, so rows of a table share their names' instances.
                 name = parser.currentName();
             }
-            if (count == names.length) {
-                names = Arrays.copyOf(names, count * 2);
-                values = Arrays.copyOf(values, count * 2);
+            if (count == values.length) {
+                values = Arrays.copyOf(values, Math.max(FIRST_CAPACITY, count * 2));
             }
-            names[count] = name;
+            if (names != null) {
+                if (count == names.length) {
+                    names = Arrays.copyOf(names, count * 2);
+                }
+                names[count] = name;
+            }
             values[count] = value(parser, parser.nextToken());
             count++;
         }
-        if (asExpected && count == expectedCount) {
-            return new RecordFields(expected, count == values.length ? values : Arrays.copyOf(values, count));
+        if (names == null && count == expectedCount) {
+            return new RecordFields(expected, values);
+        }
+        if (names == null) {
+            // Fewer names than expected: the ones read are the layout's first ones.
+            names = expected.names(count);
         }
         FieldLayout layout = FieldLayout.of(Arrays.copyOf(names, count));
         if (layout.hasRepeatedNames()) {

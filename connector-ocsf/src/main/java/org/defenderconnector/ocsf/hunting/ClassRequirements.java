@@ -72,6 +72,14 @@ final class ClassRequirements {
             return;
         }
         ObjectNode metadata = (ObjectNode) event.get("metadata");
+        JsonNode declared = metadata.get("profiles");
+        if (declared != null) {
+            for (JsonNode profile : declared) {
+                if ("host".equals(profile.textValue())) {
+                    return; // as with most events: the mapper declared it with device or actor
+                }
+            }
+        }
         java.util.TreeSet<String> profiles = new java.util.TreeSet<>();
         metadata.path("profiles").forEach(p -> profiles.add(p.asText()));
         profiles.add("host");

@@ -9,8 +9,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.StringJoiner;
 import java.util.function.Function;
 
 /**
@@ -48,22 +46,22 @@ public final class HuntingKeys {
     }
 
     private static String of(String table, Function<String, JsonNode> row) {
-        String t = table.toLowerCase(Locale.ROOT);
-        if (t.equals("alertinfo")) {
+        // Table names compared ignoring case without lower-casing a copy of the name on every row.
+        if (table.equalsIgnoreCase("AlertInfo")) {
             return text(row, "AlertId");
         }
-        if (t.equals("alertevidence")) {
+        if (table.equalsIgnoreCase("AlertEvidence")) {
             return evidenceKey(row);
         }
         String reportId = text(row, "ReportId");
         if (reportId == null) {
             return null;
         }
-        if (t.startsWith("identity")) {
+        if (table.regionMatches(true, 0, "Identity", 0, 8)) {
             return reportId;
         }
         String timestamp = normalisedTime(text(row, "Timestamp"));
-        if (t.startsWith("device")) {
+        if (table.regionMatches(true, 0, "Device", 0, 6)) {
             String deviceId = text(row, "DeviceId");
             String device = deviceId != null ? deviceId : text(row, "DeviceName");
             return join(device, reportId, timestamp);
@@ -110,12 +108,12 @@ public final class HuntingKeys {
         }
     }
 
-    private static String join(String... parts) {
-        StringJoiner key = new StringJoiner("|");
-        for (String part : parts) {
-            key.add(part == null ? "" : part);
-        }
-        return key.toString();
+    private static String join(String first, String second) {
+        return (first == null ? "" : first) + "|" + (second == null ? "" : second);
+    }
+
+    private static String join(String first, String second, String third) {
+        return (first == null ? "" : first) + "|" + (second == null ? "" : second) + "|" + (third == null ? "" : third);
     }
 
     /** A column by exact name, else by name ignoring case (as {@link RecordFields} finds it). */

@@ -3,6 +3,7 @@ package org.defenderconnector.ocsf.objects;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.defenderconnector.ocsf.RecordFields;
 
 import java.util.Optional;
@@ -29,11 +30,10 @@ public final class Hashes {
         return hashes.isEmpty() ? Optional.empty() : Optional.of(hashes);
     }
 
+    /** A fingerprint object; its three attributes are held as a {@link SmallAttributes}, not a hash map. */
     public static ObjectNode fingerprint(EnumValue algorithm, String value) {
-        ObjectNode fingerprint = JsonNodeFactory.instance.objectNode();
-        algorithm.writeTo(fingerprint, "algorithm_id");
-        fingerprint.put("value", value);
-        return fingerprint;
+        return new ObjectNode(JsonNodeFactory.instance, new SmallAttributes("algorithm_id", algorithm.idNode(),
+                "algorithm", algorithm.captionNode(), "value", TextNode.valueOf(value)));
     }
 
     /**

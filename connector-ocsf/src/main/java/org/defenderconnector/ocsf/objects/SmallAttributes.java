@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The attributes of a small OCSF object (an observable: name, type_id, type, value) in two short arrays,
+ * The attributes of a small OCSF object (an observable: name, type_id, type, value; a fingerprint) in two short arrays,
  * in insertion order, as the map behind a Jackson {@code ObjectNode}. A {@code LinkedHashMap} costs a
  * table and an entry object per attribute; an event carries dozens of observables, and building their
  * maps was most of what deriving them cost. Lookups compare keys by identity first (attribute names are
@@ -21,6 +21,13 @@ final class SmallAttributes extends AbstractMap<String, JsonNode> {
     private String[] keys;
     private JsonNode[] values;
     private int size;
+
+    /** Three attributes (a fingerprint's), in this order. */
+    SmallAttributes(String name1, JsonNode value1, String name2, JsonNode value2, String name3, JsonNode value3) {
+        keys = new String[]{name1, name2, name3, null};
+        values = new JsonNode[]{value1, value2, value3, null};
+        size = 3;
+    }
 
     /** An observable's four attributes, in this order. */
     SmallAttributes(String name1, JsonNode value1, String name2, JsonNode value2, String name3, JsonNode value3,
