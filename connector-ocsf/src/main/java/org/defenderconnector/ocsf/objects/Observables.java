@@ -99,9 +99,9 @@ public final class Observables {
      * holds, and building them was a third of mapping a process row.
      */
     private static final class Found {
-        private final List<JsonNode> nodes = new ArrayList<>(16);
-        private final List<ObservablePath> paths = new ArrayList<>(16);
-        private final List<String> texts = new ArrayList<>(16);
+        private final List<JsonNode> nodes = new ArrayList<>(32);
+        private final List<ObservablePath> paths = new ArrayList<>(32);
+        private final List<String> texts = new ArrayList<>(32);
 
         boolean has(ObservablePath path, String text, int from) {
             for (int i = from; i < paths.size(); i++) {
