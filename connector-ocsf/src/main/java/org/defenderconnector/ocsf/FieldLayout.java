@@ -63,15 +63,6 @@ final class FieldLayout {
         }
     }
 
-    /**
-     * The layout the next record will most likely have: the one found last. Consecutive records (rows of
-     * a hunting result, records of one stream) mostly share it; null before the first record.
-     */
-    static FieldLayout expected() {
-        FieldLayout last = recent;
-        return last == null || last.repeatedNames ? null : last;
-    }
-
     /** The layout of a record with these field names, in the record's order. */
     static FieldLayout of(String[] names) {
         FieldLayout last = recent;

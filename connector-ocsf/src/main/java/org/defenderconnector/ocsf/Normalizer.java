@@ -28,6 +28,7 @@ public final class Normalizer {
     /** The same mappers under the kinds exactly as they declare them, so the usual spelling needs no lower-casing. */
     private final Map<String, OcsfMapper> byDeclaredKind = new HashMap<>();
     private final OcsfMapper fallback = new BaseEventMapper();
+    private final ExpectedLayouts expectedLayouts = new ExpectedLayouts();
 
     public Normalizer(List<OcsfMapper> mappers) {
         for (OcsfMapper mapper : mappers) {
@@ -63,7 +64,9 @@ public final class Normalizer {
      */
     public ObjectNode normalize(String kind, byte[] rawJson, MappingContext context) {
         try {
-            return map(kind, RecordReader.read(rawJson), context);
+            RecordFields record = RecordReader.read(rawJson, expectedLayouts.of(kind));
+            expectedLayouts.remember(kind, record);
+            return map(kind, record, context);
         } catch (IOException e) {
             throw notJson(e);
         }
@@ -72,7 +75,9 @@ public final class Normalizer {
     /** Normalizes raw JSON text and returns OCSF JSON text. */
     public String normalize(String kind, String rawJson, MappingContext context) {
         try {
-            return JSON.writeValueAsString(map(kind, RecordReader.read(rawJson), context));
+            RecordFields record = RecordReader.read(rawJson, expectedLayouts.of(kind));
+            expectedLayouts.remember(kind, record);
+            return JSON.writeValueAsString(map(kind, record, context));
         } catch (IOException e) {
             throw notJson(e);
         }

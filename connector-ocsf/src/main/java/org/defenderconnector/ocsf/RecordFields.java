@@ -59,6 +59,11 @@ public final class RecordFields {
         this.used = new boolean[values.length];
     }
 
+    /** Its field names, in order, with their lookups. */
+    FieldLayout layout() {
+        return layout;
+    }
+
     /** The record as a JSON object (built on first use for a record read from bytes). */
     public JsonNode record() {
         if (record == null) {

@@ -28,28 +28,33 @@ final class RecordReader {
     private RecordReader() {
     }
 
-    static RecordFields read(byte[] json) throws IOException {
+    /**
+     * @param expected the layout the record most likely has (that of the record of its kind read before),
+     *                 or null: its names are matched in place while they agree, then read as they come
+     */
+    static RecordFields read(byte[] json, FieldLayout expected) throws IOException {
         try (JsonParser parser = FACTORY.createParser(json)) {
-            RecordFields fields = read(parser);
+            RecordFields fields = read(parser, expected);
             return fields != null ? fields : new RecordFields(JSON.readTree(json));
         }
     }
 
-    static RecordFields read(String json) throws IOException {
+    /** The same for JSON text. */
+    static RecordFields read(String json, FieldLayout expected) throws IOException {
         try (JsonParser parser = FACTORY.createParser(json)) {
-            RecordFields fields = read(parser);
+            RecordFields fields = read(parser, expected);
             return fields != null ? fields : new RecordFields(JSON.readTree(json));
         }
     }
 
     /** The record's fields, or null when it must be read as a tree (not an object, or repeated names). */
-    private static RecordFields read(JsonParser parser) throws IOException {
+    private static RecordFields read(JsonParser parser, FieldLayout likely) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             return null;
         }
         // Names are matched against the layout the record most likely has, in order, while they agree;
         // from the first one that does not, they are read as they come.
-        FieldLayout expected = FieldLayout.expected();
+        FieldLayout expected = likely == null || likely.hasRepeatedNames() ? null : likely;
         int expectedCount = expected == null ? 0 : expected.size();
         Object[] values = new Object[expected == null ? FIRST_CAPACITY : expectedCount];
         // The names read so far; null while they are the expected layout's (most records).

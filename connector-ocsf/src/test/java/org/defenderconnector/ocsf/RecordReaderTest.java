@@ -13,14 +13,14 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * RecordReader matches each record's names against the layout read last (the names Jackson compares in
- * place). Whatever the record before it, a record must read exactly as a tree parse reads it: names,
- * order and values.
+ * RecordReader matches a record's names against the layout it is told to expect (the Normalizer passes the
+ * one the record of the same kind read before had; Jackson compares the names in place). Whatever the
+ * expected layout, a record must read exactly as a tree parse reads it: names, order and values.
  */
 class RecordReaderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Each record follows the one before it, so each is read expecting the previous one's layout. */
+    /** Each record is read expecting the layout of the one before it. */
     private static final List<String> SEQUENCE = List.of(
             "{\"Timestamp\":\"2024-05-01T10:00:00Z\",\"DeviceId\":\"d1\",\"DeviceName\":\"h1\",\"ReportId\":1}",
             "{\"Timestamp\":\"2024-05-01T10:00:01Z\",\"DeviceId\":\"d2\",\"DeviceName\":\"h2\",\"ReportId\":2}",
@@ -57,12 +57,14 @@ class RecordReaderTest {
         for (String record : SEQUENCE) {
             JSON.readTree(record).fieldNames().forEachRemaining(everyName::add);
         }
+        FieldLayout previous = null;
         for (int pass = 0; pass < 2; pass++) {
             for (String record : SEQUENCE) {
                 JsonNode tree = JSON.readTree(record);
                 String expected = JSON.writeValueAsString(tree);
-                RecordFields fromBytes = RecordReader.read(record.getBytes(StandardCharsets.UTF_8));
-                RecordFields fromText = RecordReader.read(record);
+                RecordFields fromBytes = RecordReader.read(record.getBytes(StandardCharsets.UTF_8), previous);
+                RecordFields fromText = RecordReader.read(record, previous);
+                previous = fromBytes.layout();
                 // Serialized, so that the order of the names counts too.
                 assertThat(JSON.writeValueAsString(fromBytes.record())).as("bytes of %s", record).isEqualTo(expected);
                 assertThat(JSON.writeValueAsString(fromText.record())).as("text of %s", record).isEqualTo(expected);
@@ -89,10 +91,12 @@ class RecordReaderTest {
     }
 
     @Test
-    void aRecordWithTheLayoutReadLastFindsItsFieldsByName() throws Exception {
-        RecordReader.read("{\"Timestamp\":\"t1\",\"DeviceId\":\"d1\",\"ReportId\":1}".getBytes(StandardCharsets.UTF_8));
+    void aRecordOfTheExpectedLayoutSharesItAndFindsItsFieldsByName() throws Exception {
+        RecordFields first = RecordReader.read("{\"Timestamp\":\"t1\",\"DeviceId\":\"d1\",\"ReportId\":1}"
+                .getBytes(StandardCharsets.UTF_8), null);
         RecordFields second = RecordReader.read("{\"Timestamp\":\"t2\",\"DeviceId\":\"d2\",\"ReportId\":2}"
-                .getBytes(StandardCharsets.UTF_8));
+                .getBytes(StandardCharsets.UTF_8), first.layout());
+        assertThat(second.layout()).isSameAs(first.layout());
         assertThat(second.text("DeviceId")).isEqualTo("d2");
         assertThat(second.longValue("ReportId")).isEqualTo(2L);
         assertThat(second.text("deviceid")).isEqualTo("d2");
