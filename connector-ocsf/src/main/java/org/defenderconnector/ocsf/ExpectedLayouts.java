@@ -21,15 +21,13 @@ final class ExpectedLayouts {
         return byKind.get(kind == null ? NO_KIND : kind);
     }
 
-    /**
-     * Remembers the layout of a record just read.
-     *
-     * @param expected what {@link #of} gave for the kind before the record was read (so the map is not read twice per record)
-     */
-    void remember(String kind, FieldLayout expected, RecordFields record) {
+    /** Remembers the layout of a record just read. */
+    void remember(String kind, RecordFields record) {
+        String key = kind == null ? NO_KIND : kind;
         FieldLayout layout = record.layout();
-        if (layout != expected && !layout.hasRepeatedNames() && (expected != null || byKind.size() < MAX_KINDS)) {
-            byKind.put(kind == null ? NO_KIND : kind, layout);
+        FieldLayout known = byKind.get(key);
+        if (known != layout && !layout.hasRepeatedNames() && (known != null || byKind.size() < MAX_KINDS)) {
+            byKind.put(key, layout);
         }
     }
 }

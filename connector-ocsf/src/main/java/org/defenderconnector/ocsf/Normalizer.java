@@ -64,9 +64,8 @@ public final class Normalizer {
      */
     public ObjectNode normalize(String kind, byte[] rawJson, MappingContext context) {
         try {
-            FieldLayout expected = expectedLayouts.of(kind);
-            RecordFields record = RecordReader.read(rawJson, expected);
-            expectedLayouts.remember(kind, expected, record);
+            RecordFields record = RecordReader.read(rawJson, expectedLayouts.of(kind));
+            expectedLayouts.remember(kind, record);
             return map(kind, record, context);
         } catch (IOException e) {
             throw notJson(e);
@@ -76,9 +75,8 @@ public final class Normalizer {
     /** Normalizes raw JSON text and returns OCSF JSON text. */
     public String normalize(String kind, String rawJson, MappingContext context) {
         try {
-            FieldLayout expected = expectedLayouts.of(kind);
-            RecordFields record = RecordReader.read(rawJson, expected);
-            expectedLayouts.remember(kind, expected, record);
+            RecordFields record = RecordReader.read(rawJson, expectedLayouts.of(kind));
+            expectedLayouts.remember(kind, record);
             return JSON.writeValueAsString(map(kind, record, context));
         } catch (IOException e) {
             throw notJson(e);

@@ -93,8 +93,11 @@ final class RecordReader {
         if (names == null && count == expectedCount) {
             return new RecordFields(expected, values);
         }
-        // With fewer names than expected, the ones read are the layout's first ones.
-        FieldLayout layout = FieldLayout.of(names == null ? expected.names(count) : Arrays.copyOf(names, count));
+        if (names == null) {
+            // Fewer names than expected: the ones read are the layout's first ones.
+            names = expected.names(count);
+        }
+        FieldLayout layout = FieldLayout.of(Arrays.copyOf(names, count));
         if (layout.hasRepeatedNames()) {
             return null;
         }
